@@ -1,0 +1,61 @@
+// The procedure catalog in memory: life events and the procedures they need (assets/catalog/README.md).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "localized_text.hpp"
+
+namespace madoguchi {
+
+enum class DeadlineRule { WithinDays, BeforeEvent, None };
+
+struct Deadline {
+  DeadlineRule rule = DeadlineRule::None;
+  int days = 0;                  // WithinDays only
+  bool count_first_day = false;  // WithinDays only: true where the law counts the day of the event
+  LocalizedText from;            // WithinDays only: the day the count starts from
+  LocalizedText basis;           // the article of law
+};
+
+// Why a procedure cannot be done online: the three criteria wards use (shared/design/domain.md).
+enum class OfflineReason { LawRequiresPresence, OtherBodyRule, PaperContractOrPayment };
+
+struct OnlineAvailability {
+  bool available = false;
+  std::optional<OfflineReason> reason;  // set when not available
+  LocalizedText instead;                // what to do instead, when not available
+};
+
+struct Fee {
+  long long yen = 0;
+  std::optional<LocalizedText> note;
+};
+
+struct Procedure {
+  std::string id;
+  LocalizedText title, summary, department, who_may_apply;
+  Deadline deadline;
+  OnlineAvailability online;
+  std::vector<LocalizedText> documents;
+  Fee fee;
+};
+
+struct LifeEvent {
+  std::string id;
+  LocalizedText title, summary;
+  std::vector<std::string> procedure_ids;  // in the order a resident should do them
+};
+
+struct Catalog {
+  LocalizedText ward;
+  std::vector<std::string> languages;
+  std::vector<LifeEvent> events;  // in display order
+  std::map<std::string, Procedure, std::less<>> procedures;
+
+  const LifeEvent* find_event(std::string_view id) const;
+  const Procedure* find_procedure(std::string_view id) const;
+};
+
+}  // namespace madoguchi

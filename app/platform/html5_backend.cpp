@@ -1,0 +1,196 @@
+// Browser events become ImGui input state; requestAnimationFrame runs frames only on demand.
+#include "html5_backend.hpp"
+
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cfloat>
+#include <cmath>
+#include <string>
+
+namespace madoguchi::platform {
+namespace {
+
+constexpr float kDragThreshold = 10.0f;  // CSS px a finger may wander before a tap becomes a scroll
+
+struct Pointer {
+  float x = -FLT_MAX, y = -FLT_MAX;
+  bool down = false;
+  bool pressed_since_frame = false;  // a press seen by no frame yet: keep it down for one frame
+  bool leave_after_release = false;  // touch: move the pointer away once the release was seen
+  bool touching = false;
+  float start_x = 0, start_y = 0;
+  bool dragging = false;
+  float scroll_dy = 0;
+  ImGuiWindow* drag_window = nullptr;
+};
+
+std::string g_canvas;
+BackendCallbacks g_callbacks;
+Pointer g_pointer;
+float g_wheel = 0;
+int g_frames_wanted = 0;
+bool g_frame_scheduled = false;
+double g_last_time = 0;
+float g_density = 0;
+
+EM_BOOL on_animation_frame(double now_ms, void*);
+
+void schedule() {
+  if (g_frame_scheduled) return;
+  g_frame_scheduled = true;
+  emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+EM_BOOL on_animation_frame(double now_ms, void*) {
+  g_frame_scheduled = false;
+  if (g_frames_wanted > 0) --g_frames_wanted;
+  ImGuiIO& io = ImGui::GetIO();
+  io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::fmin(std::fmax((now_ms - g_last_time) / 1000.0, 0.001), 0.25)) : 1.0f / 60;
+  g_last_time = now_ms;
+  g_callbacks.frame();
+  if (g_frames_wanted > 0) schedule();
+  return EM_FALSE;
+}
+
+void pointer_to(float x, float y) {
+  g_pointer.x = x;
+  g_pointer.y = y;
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+  if (e->button != 0 && type != EMSCRIPTEN_EVENT_MOUSEMOVE) return EM_FALSE;
+  pointer_to(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+  if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+    g_pointer.down = g_pointer.pressed_since_frame = true;
+  } else if (type == EMSCRIPTEN_EVENT_MOUSEUP) {
+    g_pointer.down = false;
+  }
+  request_frames();
+  return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  float dy = static_cast<float>(e->deltaY);
+  if (e->deltaMode == DOM_DELTA_LINE) dy *= 20;
+  else if (e->deltaMode == DOM_DELTA_PAGE) dy *= 400;
+  g_wheel -= dy / 100.0f;
+  request_frames();
+  return EM_TRUE;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+  const EmscriptenTouchPoint* t = nullptr;
+  for (int i = 0; i < e->numTouches; ++i)
+    if (e->touches[i].isChanged) t = &e->touches[i];
+  if (!t) return EM_FALSE;
+  float x = static_cast<float>(t->targetX), y = static_cast<float>(t->targetY);
+  if (type == EMSCRIPTEN_EVENT_TOUCHSTART && !g_pointer.touching) {
+    g_pointer.touching = true;
+    g_pointer.dragging = false;
+    g_pointer.drag_window = nullptr;
+    g_pointer.start_x = x;
+    g_pointer.start_y = y;
+    pointer_to(x, y);
+    g_pointer.down = g_pointer.pressed_since_frame = true;
+    g_pointer.leave_after_release = false;
+  } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE && g_pointer.touching) {
+    if (!g_pointer.dragging && std::hypot(x - g_pointer.start_x, y - g_pointer.start_y) > kDragThreshold) {
+      g_pointer.dragging = true;
+      g_pointer.drag_window = GImGui->HoveredWindow;
+      g_pointer.scroll_dy += y - g_pointer.start_y;
+    } else if (g_pointer.dragging) {
+      g_pointer.scroll_dy += y - g_pointer.y;
+    }
+    if (!g_pointer.dragging) pointer_to(x, y);
+    else g_pointer.y = y;
+  } else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+    g_pointer.touching = false;
+    g_pointer.down = false;
+    g_pointer.leave_after_release = true;
+  }
+  request_frames();
+  return EM_TRUE;  // no emulated mouse events: the touch is handled once
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+  request_frames();
+  return EM_FALSE;
+}
+
+EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
+  if (!e->hidden) request_frames();
+  return EM_FALSE;
+}
+
+}  // namespace
+
+void backend_init(const char* canvas_selector, BackendCallbacks callbacks) {
+  g_canvas = canvas_selector;
+  g_callbacks = std::move(callbacks);
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendPlatformName = "madoguchi_html5";
+  io.IniFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
+  const char* c = g_canvas.c_str();
+  emscripten_set_mousedown_callback(c, nullptr, EM_FALSE, on_mouse);
+  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse);
+  emscripten_set_mousemove_callback(c, nullptr, EM_FALSE, on_mouse);
+  emscripten_set_wheel_callback(c, nullptr, EM_FALSE, on_wheel);
+  emscripten_set_touchstart_callback(c, nullptr, EM_FALSE, on_touch);
+  emscripten_set_touchmove_callback(c, nullptr, EM_FALSE, on_touch);
+  emscripten_set_touchend_callback(c, nullptr, EM_FALSE, on_touch);
+  emscripten_set_touchcancel_callback(c, nullptr, EM_FALSE, on_touch);
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+  emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
+}
+
+void backend_new_frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size(g_canvas.c_str(), &css_w, &css_h);
+  float density = static_cast<float>(emscripten_get_device_pixel_ratio());
+  if (density <= 0) density = 1;
+  int fb_w = static_cast<int>(std::lround(css_w * density)), fb_h = static_cast<int>(std::lround(css_h * density));
+  int cur_w = 0, cur_h = 0;
+  emscripten_get_canvas_element_size(g_canvas.c_str(), &cur_w, &cur_h);
+  if (cur_w != fb_w || cur_h != fb_h) emscripten_set_canvas_element_size(g_canvas.c_str(), fb_w, fb_h);
+  if (density != g_density) {
+    g_density = density;
+    if (g_callbacks.density_changed) g_callbacks.density_changed(density);
+  }
+  io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+  io.DisplayFramebufferScale = ImVec2(density, density);
+
+  if (g_pointer.dragging) {
+    // The press must not become a tap: release it away from every item.
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseDown[0] = false;
+    if (!g_pointer.drag_window) g_pointer.drag_window = GImGui->HoveredWindow;
+    if (g_pointer.drag_window && g_pointer.scroll_dy != 0)
+      ImGui::SetScrollY(g_pointer.drag_window, g_pointer.drag_window->Scroll.y - g_pointer.scroll_dy);
+    g_pointer.scroll_dy = 0;
+    if (!g_pointer.touching) g_pointer.dragging = false;  // finger lifted: the next touch starts afresh
+  } else if (g_pointer.leave_after_release && !g_pointer.down && !g_pointer.pressed_since_frame && !io.MouseDown[0]) {
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    g_pointer.leave_after_release = false;
+  } else {
+    io.MousePos = ImVec2(g_pointer.x, g_pointer.y);
+    io.MouseDown[0] = g_pointer.down || g_pointer.pressed_since_frame;
+  }
+  g_pointer.pressed_since_frame = false;
+  if (g_pointer.leave_after_release) request_frames(2);  // one more frame sees the release, then the pointer leaves
+  io.MouseWheel = g_wheel;
+  g_wheel = 0;
+}
+
+void request_frames(int count) {
+  if (count > g_frames_wanted) g_frames_wanted = count;
+  schedule();
+}
+
+float pixel_density() { return g_density > 0 ? g_density : static_cast<float>(emscripten_get_device_pixel_ratio()); }
+
+}  // namespace madoguchi::platform

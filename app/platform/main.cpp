@@ -1,0 +1,147 @@
+// Madoguchi in the browser: loads the font, the catalog and the UI messages, then draws frames on
+// demand and mirrors each into the DOM. What the app does lives in app/core and app/ui.
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "asset_fetch.hpp"
+#include "core/catalog_loader.hpp"
+#include "core/glyph_set.hpp"
+#include "core/messages.hpp"
+#include "core/navigation.hpp"
+#include "dom_mirror.hpp"
+#include "html5_backend.hpp"
+#include "page_status.hpp"
+#include "ui/app_view.hpp"
+#include "ui/font_atlas.hpp"
+#include "ui/theme.hpp"
+#include "webgl_context.hpp"
+
+namespace madoguchi::platform {
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+struct App {
+  Catalog catalog;
+  Messages messages;
+  Navigation nav;
+  ui::SemanticTree tree;
+  ui::Fonts fonts;
+  GlyphSet glyphs;
+  std::optional<ui::FontAtlasBuilder> atlas;
+  int loads_pending = 0;
+  bool failed = false;
+};
+App g_app;
+
+void fail(const char* kind, const std::string& detail) {
+  if (g_app.failed) return;
+  g_app.failed = true;
+  page_fatal(kind, detail);
+}
+
+std::string describe(const FetchResult& r, const std::string& url) {
+  return url + ": " + (r.status ? "HTTP " + std::to_string(r.status) : r.error);
+}
+
+void rebuild_fonts(float density) {
+  ImGuiIO& io = ImGui::GetIO();
+  bool uploaded = io.Fonts->TexID != nullptr;
+  if (!g_app.atlas->build(*io.Fonts, g_app.glyphs, density, g_app.fonts)) {
+    fail("font", "fonts/ui-ja.ttf: the font file could not be read");
+    return;
+  }
+  io.FontGlobalScale = 1.0f / density;  // fonts are rasterised at device pixels, laid out in CSS px
+  if (uploaded) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void frame() {
+  backend_new_frame();
+  if (g_app.failed) return;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav}, g_app.tree, g_app.fonts);
+  ImGui::Render();
+  ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::theme().background);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  update_dom_mirror(g_app.tree);
+  page_frame_drawn();
+  if (actions.empty()) return;
+  for (const auto& a : actions) apply(g_app.nav, a);
+  page_set_language(g_app.nav.language);
+  request_frames();
+}
+
+void start() {
+  g_app.glyphs = glyphs_for(g_app.catalog, g_app.messages);
+  backend_init(kCanvas, {frame, rebuild_fonts});
+  page_set_language(g_app.nav.language);
+  request_frames();
+  page_ready();
+}
+
+void loaded_one() {
+  if (--g_app.loads_pending == 0 && !g_app.failed) start();
+}
+
+void load_messages(const std::string& language) {
+  std::string url = "i18n/" + language + ".json";
+  fetch_asset(url, [language, url](FetchResult r) {
+    if (!r.ok) return fail("messages", describe(r, url));
+    std::string problem = g_app.messages.load(language, std::string(r.body.begin(), r.body.end()));
+    if (!problem.empty()) return fail("messages", url + ": " + problem);
+    loaded_one();
+  });
+}
+
+void load_assets() {
+  g_app.loads_pending = 2;
+  fetch_asset("fonts/ui-ja.ttf", [](FetchResult r) {
+    if (!r.ok) return fail("font", describe(r, "fonts/ui-ja.ttf"));
+    g_app.atlas.emplace(std::move(r.body));
+    loaded_one();
+  });
+  fetch_asset("catalog.json", [](FetchResult r) {
+    if (!r.ok) return fail("catalog", describe(r, "catalog.json"));
+    CatalogLoad load = load_catalog_bundle(std::string(r.body.begin(), r.body.end()));
+    if (!load.catalog) {
+      std::string detail;
+      for (const auto& p : load.problems) detail += p.to_string() + "\n";
+      return fail("catalog", detail);
+    }
+    g_app.catalog = std::move(*load.catalog);
+    g_app.loads_pending += static_cast<int>(g_app.catalog.languages.size());
+    for (const auto& lang : g_app.catalog.languages) load_messages(lang);
+    loaded_one();
+  });
+}
+
+}  // namespace
+}  // namespace madoguchi::platform
+
+int main() {
+  using namespace madoguchi::platform;
+  if (!create_webgl2_context(kCanvas)) {
+    page_fatal("webgl", "WebGL 2 is not available");
+    return 0;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  madoguchi::ui::apply_theme(ImGui::GetStyle());
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  load_assets();
+  return 0;
+}

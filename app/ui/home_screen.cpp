@@ -1,0 +1,29 @@
+// Home: the ward's name, a language switch, and every life event as a large tile.
+#include <imgui.h>
+
+#include "screens.hpp"
+
+namespace madoguchi::ui {
+
+void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
+  const auto& m = in.messages;
+  SecondaryText(m.format(lang, "app.header", {{"ward", in.catalog.ward.in(lang)}}));
+  // Each language is named in itself, so a resident finds theirs without reading the current one.
+  // They flow onto a new line when the next one would not fit the screen.
+  const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  for (std::size_t i = 0; i < in.catalog.languages.size(); ++i) {
+    const std::string& code = in.catalog.languages[i];
+    std::string_view name = m.get(code, "language.name");
+    float width = ImGui::CalcTextSize(name.data(), name.data() + name.size()).x + 2 * style.FramePadding.x;
+    if (i > 0 && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) ImGui::SameLine();
+    if (Button(name, "lang-" + code, code == lang)) actions.push_back(SetLanguage{code});
+  }
+  Separator();
+  Heading(m.get(lang, "home.heading"), 1);
+  Paragraph(m.get(lang, "home.lead"));
+  for (const auto& event : in.catalog.events)
+    if (Tile(event.title.in(lang), event.summary.in(lang), "event-" + event.id)) actions.push_back(OpenEvent{event.id});
+}
+
+}  // namespace madoguchi::ui

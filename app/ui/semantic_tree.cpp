@@ -1,0 +1,35 @@
+// The per-frame list of semantic nodes and the one pending activation.
+#include "semantic_tree.hpp"
+
+namespace madoguchi::ui {
+
+const char* role_name(Role role) {
+  switch (role) {
+    case Role::Heading: return "heading";
+    case Role::Text: return "text";
+    case Role::Button: return "button";
+    case Role::Link: return "link";
+    case Role::Alert: return "alert";
+  }
+  return "text";
+}
+
+void SemanticTree::begin_frame() {
+  nodes_.clear();
+  ids_.clear();
+}
+
+void SemanticTree::add(SemanticNode node) {
+  // A second item with the same id (two equal texts) gets a derived id so both are mirrored.
+  while (ids_.count(node.id)) node.id = node.id * 2654435761u + 1;
+  ids_.insert(node.id);
+  nodes_.push_back(std::move(node));
+}
+
+bool SemanticTree::take_activation(std::uint32_t id) {
+  if (id == 0 || pending_activation_ != id) return false;
+  pending_activation_ = 0;
+  return true;
+}
+
+}  // namespace madoguchi::ui

@@ -1,0 +1,46 @@
+// What each frame shows, as a screen reader and a browser test see it: role, name, state and
+// rectangle of every item, in reading order. Widget wrappers fill it; the platform mirrors it into
+// the DOM and feeds activations (a screen reader's click, Enter) back through it.
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace madoguchi::ui {
+
+enum class Role : std::uint8_t { Heading, Text, Button, Link, Alert };
+
+const char* role_name(Role role);  // the ARIA role
+
+struct SemanticNode {
+  std::uint32_t id = 0;  // stable across frames for the same item
+  Role role = Role::Text;
+  std::string name;         // accessible name
+  std::string description;  // read after the name (a tile's second line)
+  int level = 0;            // headings: 1 to 6
+  bool disabled = false;
+  float x = 0, y = 0, w = 0, h = 0;  // CSS px in the viewport
+  bool operator==(const SemanticNode&) const = default;
+};
+
+class SemanticTree {
+ public:
+  void begin_frame();
+  void add(SemanticNode node);
+  const std::vector<SemanticNode>& nodes() const { return nodes_; }
+  bool contains(std::uint32_t id) const { return ids_.count(id) != 0; }
+
+  // An activation from outside the canvas (assistive technology, keyboard on the mirror), taken by
+  // the widget with that id in the next frame.
+  void request_activation(std::uint32_t id) { pending_activation_ = id; }
+  bool take_activation(std::uint32_t id);
+  bool has_pending_activation() const { return pending_activation_ != 0; }
+
+ private:
+  std::vector<SemanticNode> nodes_;
+  std::set<std::uint32_t> ids_;
+  std::uint32_t pending_activation_ = 0;
+};
+
+}  // namespace madoguchi::ui

@@ -1,0 +1,18 @@
+// Colours and sizes of the app: touch targets of at least 44 CSS px, text contrast above 4.5:1.
+#pragma once
+#include <imgui.h>
+
+namespace madoguchi::ui {
+
+struct Theme {
+  ImU32 background, surface, surface_hover, surface_active, border;
+  ImU32 text, text_secondary, link, accent, on_accent;
+  float touch_target = 48.0f;  // CSS px; WCAG 2.5.5 asks 44
+  float tile_padding = 16.0f, tile_gap = 6.0f, section_gap = 12.0f, rounding = 10.0f;
+  float body_size = 17.0f, heading_size = 22.0f;  // CSS px
+};
+
+const Theme& theme();
+void apply_theme(ImGuiStyle& style);
+
+}  // namespace madoguchi::ui

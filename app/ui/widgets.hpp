@@ -1,0 +1,28 @@
+// The app's widgets: Dear ImGui items sized for touch that also describe themselves to the semantic
+// tree, so every control a resident sees is one a screen reader and a browser test can find.
+#pragma once
+#include <string_view>
+
+#include "semantic_tree.hpp"
+
+struct ImFont;
+
+namespace madoguchi::ui {
+
+struct Fonts {
+  ImFont* body = nullptr;
+  ImFont* heading = nullptr;
+};
+
+// The tree and fonts the widgets of the current ImGui context use; set once per frame by the view.
+void bind_frame(SemanticTree* tree, const Fonts& fonts);
+
+void Heading(std::string_view text, int level);
+void Paragraph(std::string_view text);
+void SecondaryText(std::string_view text);
+bool Button(std::string_view label, std::string_view id, bool selected = false);
+bool Tile(std::string_view title, std::string_view subtitle, std::string_view id);
+bool BackButton(std::string_view label);
+void Separator();
+
+}  // namespace madoguchi::ui

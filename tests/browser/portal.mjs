@@ -1,0 +1,75 @@
+// Test harness: starts the real endpoint on a free 127.0.0.1 port serving the web build, and
+// opens it in Debian's headless Chromium as a phone (390x844 CSS px, touch, 3x density).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ENDPOINT = process.env.MADOGUCHI_ENDPOINT;
+export const SITE = process.env.MADOGUCHI_SITE;
+export const ARTIFACTS = process.env.MADOGUCHI_ARTIFACTS || path.join(tmpdir(), 'madoguchi-artifacts');
+
+// The recipe's flags: SwiftShader WebGL 2 without a GPU, and no background network traffic.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+export async function startEndpoint() {
+  if (!ENDPOINT || !SITE) throw new Error('set MADOGUCHI_ENDPOINT and MADOGUCHI_SITE (ctest does)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'madoguchi-browser-'));
+  const child = spawn(ENDPOINT, ['--site', SITE, '--db', path.join(dir, 'test.sqlite3'), '--listen', '127.0.0.1', '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('endpoint did not start: ' + out)), 10000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error('endpoint exited with ' + code)); });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function openPhone(browser, url, { waitReady = true, prepare } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'ja-JP',
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  if (prepare) await prepare(page);
+  await page.goto(url);
+  if (waitReady) await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
+  return { context, page, problems };
+}
+
+// A finger on the control a person would find by its role and name. The mirror lies over the
+// canvas without taking pointer events, so the tap lands on the canvas at the control's rectangle:
+// force skips Playwright's check that the mirror element itself receives the tap.
+export async function tap(locator) {
+  await locator.waitFor({ state: 'visible' });
+  await locator.tap({ force: true });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}

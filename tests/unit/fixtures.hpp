@@ -1,0 +1,70 @@
+// Small catalogs and the real catalog from disk, for tests of the loader and the screens.
+#pragma once
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/catalog_loader.hpp"
+#include "core/messages.hpp"
+
+namespace fixtures {
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline std::vector<madoguchi::SourceFile> real_catalog_files() {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(MADOGUCHI_SOURCE_DIR) / "assets" / "catalog";
+  std::vector<madoguchi::SourceFile> files{{"catalog.json", read_file((dir / "catalog.json").string())}};
+  for (const char* sub : {"events", "procedures"})
+    for (const auto& e : fs::directory_iterator(dir / sub))
+      files.push_back({std::string(sub) + "/" + e.path().filename().string(), read_file(e.path().string())});
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  return files;
+}
+
+inline madoguchi::Messages real_messages() {
+  madoguchi::Messages m;
+  for (const char* lang : {"ja", "en", "ja-x-easy"})
+    m.load(lang, read_file(std::string(MADOGUCHI_SOURCE_DIR) + "/i18n/" + lang + ".json"));
+  return m;
+}
+
+inline std::string text(const std::string& ja, const std::string& en = "English") {
+  return R"({"ja": ")" + ja + R"(", "en": ")" + en + R"("})";
+}
+
+inline std::string procedure(const std::string& id, const std::string& extra_deadline = "") {
+  return R"({"kind": "procedure", "id": ")" + id + R"(", "title": )" + text("出生届", "Birth registration") +
+         R"(, "summary": )" + text("概要") + R"(, "department": )" + text("戸籍係") + R"(, "who_may_apply": )" +
+         text("父または母") + R"(, "deadline": {"rule": "within-days", "days": 14, "count_first_day": true, "from": )" +
+         text("生まれた日", "the day of birth") + R"(, "basis": )" + text("戸籍法第49条") + extra_deadline +
+         R"(}, "online": {"available": false, "reason": "law-requires-presence", "instead": )" + text("窓口へ") +
+         R"(}, "documents": [)" + text("出生証明書") + R"(], "fee": {"yen": 0}})";
+}
+
+// A valid two-language catalog: one event "birth" needing procedure "shussei-todoke".
+inline std::vector<madoguchi::SourceFile> small_catalog() {
+  return {
+      {"catalog.json", R"({"format": "madoguchi-catalog/1", "ward": )" + text("テスト区", "Test City") +
+                           R"(, "languages": ["ja", "en"], "events": ["birth"]})"},
+      {"events/birth.json", R"({"kind": "event", "id": "birth", "title": )" + text("子どもが生まれた", "A baby was born") +
+                                R"(, "summary": )" + text("出生の手続き", "What to do after a birth") +
+                                R"(, "procedures": [{"procedure": "shussei-todoke"}]})"},
+      {"procedures/shussei-todoke.json", procedure("shussei-todoke")},
+  };
+}
+
+inline void replace_file(std::vector<madoguchi::SourceFile>& files, const std::string& path, std::string text) {
+  for (auto& f : files)
+    if (f.path == path) f.text = std::move(text);
+}
+
+}  // namespace fixtures

@@ -1,0 +1,58 @@
+// The HTTP/1.1 server: accepts connections and runs each one's read → route → write loop, with the
+// timeouts and size limits that keep slow or hostile clients from holding memory and sockets.
+#pragma once
+
+#include "router.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <chrono>
+#include <cstdint>
+
+namespace madoguchi::endpoint {
+
+struct ServerLimits {
+    std::uint64_t body_limit = 1024 * 1024;  // envelopes are small; anything bigger is a mistake or an attack
+    std::uint32_t header_limit = 16 * 1024;
+    // Idle keep-alive connections and request heads must arrive within this.
+    std::chrono::seconds header_timeout{10};
+    // A full 1 MiB body on a slow mobile uplink (~200 kbit/s) needs about 45 s.
+    std::chrono::seconds body_timeout{60};
+    // A write may take this long plus one second per min_send_rate bytes, so a large
+    // .wasm still reaches a slow phone while a dead peer is dropped.
+    std::chrono::seconds write_timeout{30};
+    std::uint64_t min_send_rate = 32 * 1024;
+    // After an error that ends a connection, unread request bytes are drained for this long (and up to
+    // linger_bytes) so the client reads our error instead of a TCP reset.
+    std::chrono::seconds linger_timeout{5};
+    std::uint64_t linger_bytes = 8 * 1024 * 1024;
+};
+
+class HttpServer {
+public:
+    // Binds and listens at once, so a busy port fails before the server reports itself ready.
+    HttpServer(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint, Services& services,
+               ServerLimits limits = {});
+
+    boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+
+    void start();
+    // Stops accepting; safe to call from any thread.
+    void stop();
+
+private:
+    void accept();
+
+    boost::asio::io_context& ioc_;
+    // Accept handlers and stop() share this strand, so closing the acceptor never races an accept.
+    boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    boost::asio::steady_timer retry_timer_;
+    Services& services_;
+    ServerLimits limits_;
+};
+
+}  // namespace madoguchi::endpoint

@@ -1,0 +1,179 @@
+// Page glue for the wasm app: starts the module, fetches files for it, keeps the ARIA mirror of
+// the canvas in step with the app's semantic tree, and shows load failures in Japanese and English.
+'use strict';
+(function () {
+  const FETCH_TIMEOUT_MS = 30000;
+
+  // What the resident reads when the app cannot start, by kind of failure.
+  const FAILURES = {
+    wasm: {
+      ja: ['アプリを読み込めませんでした。', '通信できる場所で、ページを再読み込みしてください。直らないときは、区役所の窓口にお問い合わせください。'],
+      en: ['The app could not be loaded.', 'Reload the page where you have a connection. If it still fails, contact the ward office.'],
+    },
+    webgl: {
+      ja: ['このブラウザでは表示できません。', '新しいバージョンの Chrome、Safari、Firefox、Edge でお試しください。'],
+      en: ['This browser cannot show the app (WebGL 2 is off or missing).', 'Try an up-to-date Chrome, Safari, Firefox or Edge.'],
+    },
+    font: {
+      ja: ['文字を表示するためのフォントを読み込めませんでした。', '通信できる場所で、ページを再読み込みしてください。'],
+      en: ['The font needed to show the text could not be loaded.', 'Reload the page where you have a connection.'],
+    },
+    catalog: {
+      ja: ['手続きの情報を読み込めませんでした。', 'ページを再読み込みしてください。直らないときは、区役所の窓口にお問い合わせください。'],
+      en: ['The list of procedures could not be loaded.', 'Reload the page. If it still fails, contact the ward office.'],
+    },
+    messages: {
+      ja: ['画面の文言を読み込めませんでした。', 'ページを再読み込みしてください。'],
+      en: ['The app\u2019s texts could not be loaded.', 'Reload the page.'],
+    },
+  };
+
+  const mirror = document.getElementById('mirror');
+  const descriptions = document.getElementById('mirror-descriptions');
+  const nodes = new Map();
+
+  const Madoguchi = {
+    ready: false,
+    failed: null,
+    frames: 0,
+
+    markReady() {
+      Madoguchi.ready = true;
+      document.getElementById('loading').hidden = true;
+    },
+
+    fatal(kind, detail) {
+      if (Madoguchi.failed) return;
+      Madoguchi.failed = kind;
+      const text = FAILURES[kind] || FAILURES.wasm;
+      const panel = document.getElementById('load-error');
+      const [jaTitle, enTitle] = panel.querySelectorAll('h1');
+      const [jaHint, enHint] = panel.querySelectorAll('.what-to-do');
+      jaTitle.textContent = text.ja[0];
+      jaHint.textContent = text.ja[1];
+      enTitle.textContent = text.en[0];
+      enHint.textContent = text.en[1];
+      panel.querySelector('pre').textContent = detail || '';
+      document.getElementById('loading').hidden = true;
+      document.getElementById('canvas').hidden = true;
+      mirror.hidden = true;
+      panel.hidden = false;
+    },
+
+    fetchAsset(id, url) {
+      const done = Module._madoguchi_fetch_done;
+      fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), cache: 'no-cache' })
+        .then(async (response) => {
+          if (!response.ok) {
+            done(id, response.status, 0, 0, 0);
+            return;
+          }
+          const bytes = new Uint8Array(await response.arrayBuffer());
+          const ptr = Module._malloc(Math.max(bytes.length, 1));
+          Module.HEAPU8.set(bytes, ptr);
+          done(id, response.status, ptr, bytes.length, 0);  // C takes ownership of ptr
+        })
+        .catch((err) => {
+          Module.ccall('madoguchi_fetch_done', null, ['number', 'number', 'number', 'number', 'string'],
+            [id, 0, 0, 0, err && err.name === 'TimeoutError' ? 'timed out' : String(err)]);
+        });
+    },
+
+    // Applies {removed, upserted, order} from the app's semantic diff to the ARIA layer.
+    applyMirror(json) {
+      const changes = JSON.parse(json);
+      const focusLost = () => document.activeElement === document.body || !document.activeElement;
+      let hadFocus = mirror.contains(document.activeElement);
+      for (const id of changes.removed) {
+        const el = nodes.get(id);
+        if (!el) continue;
+        if (el.describedBy) el.describedBy.remove();
+        el.remove();
+        nodes.delete(id);
+      }
+      for (const n of changes.upserted) upsert(n);
+      for (const id of changes.order) mirror.appendChild(nodes.get(id));
+      // A screen change removed the focused control: put focus on the new screen's heading, as a
+      // page load would, so a screen-reader user hears where they are.
+      if (hadFocus && focusLost()) {
+        const h1 = mirror.querySelector('h1');
+        if (h1) h1.focus({ preventScroll: true });
+      }
+    },
+  };
+
+  function tagFor(n) {
+    if (n.role === 'heading') return 'h' + Math.min(Math.max(n.level || 2, 1), 6);
+    if (n.role === 'button') return 'button';
+    if (n.role === 'link') return 'a';
+    return n.role === 'alert' ? 'div' : 'p';
+  }
+
+  function upsert(n) {
+    const tag = tagFor(n);
+    let el = nodes.get(n.id);
+    if (el && el.localName !== tag) {
+      if (el.describedBy) el.describedBy.remove();
+      el.remove();
+      el = null;
+    }
+    if (!el) {
+      el = document.createElement(tag);
+      el.dataset.id = String(n.id);
+      if (tag === 'button') el.type = 'button';
+      if (tag === 'a') el.href = '#';
+      if (n.role === 'alert') el.setAttribute('role', 'alert');
+      if (tag.startsWith('h')) el.tabIndex = -1;  // focus target after a screen change
+      nodes.set(n.id, el);
+      mirror.appendChild(el);
+    }
+    if (el.textContent !== n.name) el.textContent = n.name;
+    if (n.description) {
+      if (!el.describedBy) {
+        el.describedBy = document.createElement('span');
+        el.describedBy.id = 'mirror-desc-' + n.id;
+        descriptions.appendChild(el.describedBy);
+        el.setAttribute('aria-describedby', el.describedBy.id);
+      }
+      el.describedBy.textContent = n.description;
+    } else if (el.describedBy) {
+      el.describedBy.remove();
+      el.describedBy = null;
+      el.removeAttribute('aria-describedby');
+    }
+    if (n.disabled) el.setAttribute('aria-disabled', 'true');
+    else el.removeAttribute('aria-disabled');
+    el.style.left = n.x + 'px';
+    el.style.top = n.y + 'px';
+    el.style.width = n.w + 'px';
+    el.style.height = n.h + 'px';
+  }
+
+  // Screen readers and keyboards activate mirror controls with a click; the app treats it as a tap.
+  mirror.addEventListener('click', (e) => {
+    const el = e.target.closest('[data-id]');
+    if (!el || !(el.localName === 'button' || el.localName === 'a')) return;
+    e.preventDefault();
+    Module._madoguchi_mirror_activate(Number(el.dataset.id));
+  });
+
+  document.getElementById('reload').addEventListener('click', () => location.reload());
+
+  window.Madoguchi = Madoguchi;
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    onAbort: (what) => Madoguchi.fatal('wasm', String(what)),
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+  };
+
+  if (typeof WebAssembly !== 'object') {
+    Madoguchi.fatal('wasm', 'WebAssembly is not supported by this browser');
+    return;
+  }
+  const script = document.createElement('script');
+  script.src = 'app.js';
+  script.async = true;
+  script.onerror = () => Madoguchi.fatal('wasm', 'app.js could not be loaded');
+  document.body.appendChild(script);
+})();
