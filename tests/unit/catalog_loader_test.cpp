@@ -135,3 +135,12 @@ TEST_CASE("a problem found in the bundle still names the source file", "[catalog
   auto load = load_catalog_bundle(make_catalog_bundle(files));
   CHECK(has_problem(load, "procedures/shussei-todoke.json", "$.deadline.x", "unknown key"));
 }
+
+TEST_CASE("ids are lowercase letters, digits and single hyphens", "[catalog]") {
+  for (const char* bad : {"Birth", "birth--day", "-birth", "birth-", "出生", "birth_day"}) {
+    auto files = fixtures::small_catalog();
+    files.push_back({std::string("procedures/") + bad + ".json", fixtures::procedure(bad)});
+    INFO(bad);
+    CHECK(has_problem(load_catalog(files), std::string("procedures/") + bad + ".json", "$.id", "may hold only lowercase"));
+  }
+}
