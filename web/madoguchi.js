@@ -104,7 +104,7 @@
 
   function tagFor(n) {
     if (n.role === 'heading') return 'h' + Math.min(Math.max(n.level || 2, 1), 6);
-    if (n.role === 'button') return 'button';
+    if (n.role === 'button' || n.role === 'checkbox') return 'button';
     if (n.role === 'link') return 'a';
     return n.role === 'alert' ? 'div' : 'p';
   }
@@ -122,7 +122,7 @@
       el.dataset.id = String(n.id);
       if (tag === 'button') el.type = 'button';
       if (tag === 'a') el.href = '#';
-      if (n.role === 'alert') el.setAttribute('role', 'alert');
+      if (n.role === 'alert' || n.role === 'checkbox') el.setAttribute('role', n.role);
       if (tag.startsWith('h')) el.tabIndex = -1;  // focus target after a screen change
       nodes.set(n.id, el);
       mirror.appendChild(el);
@@ -141,6 +141,7 @@
       el.describedBy = null;
       el.removeAttribute('aria-describedby');
     }
+    if (n.role === 'checkbox') el.setAttribute('aria-checked', n.checked ? 'true' : 'false');
     if (n.disabled) el.setAttribute('aria-disabled', 'true');
     else el.removeAttribute('aria-disabled');
     el.style.left = n.x + 'px';

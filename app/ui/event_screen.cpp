@@ -10,7 +10,7 @@ namespace madoguchi::ui {
 
 void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const auto& m = in.messages;
-  if (BackButton(m.get(lang, "nav.back"))) actions.push_back(GoBack{});
+  if (BackButton(m.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
   const LifeEvent* event = in.catalog.find_event(in.nav.current.event_id);
   if (!event) {
     Heading(m.get(lang, "event.not_found"), 1);

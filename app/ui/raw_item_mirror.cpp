@@ -35,7 +35,8 @@ void mirror_raw_items(SemanticTree& tree) {
     if (tree.contains(item.id) || item.label.empty()) continue;
     SemanticNode n;
     n.id = item.id;
-    n.role = Role::Button;
+    n.role = (item.flags & ImGuiItemStatusFlags_Checkable) ? Role::Checkbox : Role::Button;
+    n.checked = (item.flags & ImGuiItemStatusFlags_Checked) != 0;
     n.name = item.label;
     n.x = item.rect.Min.x;
     n.y = item.rect.Min.y;

@@ -9,6 +9,7 @@ const char* role_name(Role role) {
     case Role::Text: return "text";
     case Role::Button: return "button";
     case Role::Link: return "link";
+    case Role::Checkbox: return "checkbox";
     case Role::Alert: return "alert";
   }
   return "text";

@@ -9,7 +9,7 @@
 
 namespace madoguchi::ui {
 
-enum class Role : std::uint8_t { Heading, Text, Button, Link, Alert };
+enum class Role : std::uint8_t { Heading, Text, Button, Link, Checkbox, Alert };
 
 const char* role_name(Role role);  // the ARIA role
 
@@ -20,6 +20,7 @@ struct SemanticNode {
   std::string description;  // read after the name (a tile's second line)
   int level = 0;            // headings: 1 to 6
   bool disabled = false;
+  bool checked = false;      // checkboxes
   float x = 0, y = 0, w = 0, h = 0;  // CSS px in the viewport
   bool operator==(const SemanticNode&) const = default;
 };

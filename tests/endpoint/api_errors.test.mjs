@@ -1,15 +1,9 @@
 // JSON errors: unknown API routes, wrong methods, oversized bodies and headers, malformed requests.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { errorOf, parseResponse, rawRequest, startServer } from './server.mjs';
+import { test } from 'node:test';
+import { errorOf, parseResponse, rawRequest, useServer } from './server.mjs';
 
-let server;
-before(async () => { server = await startServer(); });
-after(async () => {
-  if (!server) return;  // start-up failed; before() already reported why
-  const { code } = await server.stop();
-  assert.equal(code, 0, `endpoint exit code; stderr: ${server.stderr()}`);
-});
+const server = useServer();
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

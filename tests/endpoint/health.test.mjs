@@ -2,16 +2,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { request, startServer } from './server.mjs';
+import { test } from 'node:test';
+import { request, useServer } from './server.mjs';
 
-let server;
-before(async () => { server = await startServer(); });
-after(async () => {
-  if (!server) return;  // start-up failed; before() already reported why
-  const { code } = await server.stop();
-  assert.equal(code, 0, `endpoint exit code; stderr: ${server.stderr()}`);
-});
+const server = useServer();
 
 test('health answers 200 with status, database and version', async () => {
   const res = await fetch(new URL('/api/v1/health', server.url));

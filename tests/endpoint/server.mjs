@@ -1,5 +1,7 @@
 // Test helper: starts madoguchi-endpoint on a free port with a throwaway site folder and database,
 // and offers raw-socket and exact-header HTTP clients for cases where fetch would rewrite the request.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -102,6 +104,21 @@ export async function startServer({ startTimeoutMs = 10000 } = {}) {
   };
 
   return { url, port: Number(new URL(url).port), root, site, db, stderr: () => stderr, stop };
+}
+
+/**
+ * One endpoint for the whole test file: started before its tests, stopped after them, and the
+ * file fails if the server did not exit cleanly. The returned object gains startServer()'s fields.
+ */
+export function useServer() {
+  const server = {};
+  before(async () => { Object.assign(server, await startServer()); });
+  after(async () => {
+    if (!server.stop) return;  // start-up failed; before() already reported why
+    const { code } = await server.stop();
+    assert.equal(code, 0, `endpoint exit code; stderr: ${server.stderr()}`);
+  });
+  return server;
 }
 
 /**

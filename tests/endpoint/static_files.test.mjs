@@ -2,16 +2,10 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { APP_JS, APP_WASM, INDEX_HTML, SECRET, errorOf, request, startServer } from './server.mjs';
+import { test } from 'node:test';
+import { APP_JS, APP_WASM, INDEX_HTML, SECRET, errorOf, request, useServer } from './server.mjs';
 
-let server;
-before(async () => { server = await startServer(); });
-after(async () => {
-  if (!server) return;  // start-up failed; before() already reported why
-  const { code } = await server.stop();
-  assert.equal(code, 0, `endpoint exit code; stderr: ${server.stderr()}`);
-});
+const server = useServer();
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";

@@ -1,15 +1,9 @@
 // Path traversal: no spelling of "up and out" reaches a file outside the site folder.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { SECRET, errorOf, parseResponse, rawRequest, startServer } from './server.mjs';
+import { test } from 'node:test';
+import { SECRET, errorOf, parseResponse, rawRequest, useServer } from './server.mjs';
 
-let server;
-before(async () => { server = await startServer(); });
-after(async () => {
-  if (!server) return;  // start-up failed; before() already reported why
-  const { code } = await server.stop();
-  assert.equal(code, 0, `endpoint exit code; stderr: ${server.stderr()}`);
-});
+const server = useServer();
 
 // Sent byte for byte: fetch and node:http would normalise or refuse most of these targets.
 async function get(target) {

@@ -116,8 +116,13 @@ TEST_CASE("a raw Dear ImGui item that no wrapper described still reaches the mir
   ui::begin_raw_items();
   ImGui::Begin("w");
   ImGui::Button("Raw button##with-id");
+  bool on = true;
+  ImGui::Checkbox("Raw checkbox", &on);
   ImGui::End();
   ui::mirror_raw_items(tree);
   ImGui::Render();
   CHECK(find(tree, ui::Role::Button, "Raw button"));
+  const auto* box = find(tree, ui::Role::Checkbox, "Raw checkbox");
+  REQUIRE(box);
+  CHECK(box->checked);
 }
