@@ -92,7 +92,10 @@
         nodes.delete(id);
       }
       for (const n of changes.upserted) upsert(n);
-      for (const id of changes.order) mirror.appendChild(nodes.get(id));
+      for (const id of changes.order) {
+        const el = nodes.get(id);
+        parentOf(el.node).appendChild(el);
+      }
       // A screen change removed the focused control: put focus on the new screen's heading, as a
       // page load would, so a screen-reader user hears where they are.
       if (hadFocus && focusLost()) {
@@ -104,9 +107,15 @@
 
   function tagFor(n) {
     if (n.role === 'heading') return 'h' + Math.min(Math.max(n.level || 2, 1), 6);
-    if (n.role === 'button' || n.role === 'checkbox') return 'button';
+    if (n.role === 'button' || n.role === 'checkbox' || n.role === 'radio') return 'button';
     if (n.role === 'link') return 'a';
-    return n.role === 'alert' ? 'div' : 'p';
+    return n.role === 'alert' || n.role === 'radiogroup' ? 'div' : 'p';
+  }
+
+  // Group members (radios) live inside their group's element, positioned relative to it.
+  function parentOf(n) {
+    const group = n.group ? nodes.get(n.group) : null;
+    return group || mirror;
   }
 
   function upsert(n) {
@@ -122,12 +131,14 @@
       el.dataset.id = String(n.id);
       if (tag === 'button') el.type = 'button';
       if (tag === 'a') el.href = '#';
-      if (n.role === 'alert' || n.role === 'checkbox') el.setAttribute('role', n.role);
+      if (['alert', 'checkbox', 'radiogroup', 'radio'].includes(n.role)) el.setAttribute('role', n.role);
       if (tag.startsWith('h')) el.tabIndex = -1;  // focus target after a screen change
       nodes.set(n.id, el);
-      mirror.appendChild(el);
+      parentOf(n).appendChild(el);
     }
-    if (el.textContent !== n.name) el.textContent = n.name;
+    el.node = n;
+    if (n.role === 'radiogroup') el.setAttribute('aria-label', n.name);
+    else if (el.textContent !== n.name) el.textContent = n.name;
     if (n.description) {
       if (!el.describedBy) {
         el.describedBy = document.createElement('span');
@@ -141,11 +152,12 @@
       el.describedBy = null;
       el.removeAttribute('aria-describedby');
     }
-    if (n.role === 'checkbox') el.setAttribute('aria-checked', n.checked ? 'true' : 'false');
+    if (n.role === 'checkbox' || n.role === 'radio') el.setAttribute('aria-checked', n.checked ? 'true' : 'false');
     if (n.disabled) el.setAttribute('aria-disabled', 'true');
     else el.removeAttribute('aria-disabled');
-    el.style.left = n.x + 'px';
-    el.style.top = n.y + 'px';
+    const origin = n.group && nodes.get(n.group) ? nodes.get(n.group).node : { x: 0, y: 0 };
+    el.style.left = (n.x - origin.x) + 'px';
+    el.style.top = (n.y - origin.y) + 'px';
     el.style.width = n.w + 'px';
     el.style.height = n.h + 'px';
   }
@@ -154,6 +166,7 @@
   mirror.addEventListener('click', (e) => {
     const el = e.target.closest('[data-id]');
     if (!el || !(el.localName === 'button' || el.localName === 'a')) return;
+    e.stopPropagation();
     e.preventDefault();
     Module._madoguchi_mirror_activate(Number(el.dataset.id));
   });

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "condition.hpp"
+#include "form_fields.hpp"
 #include "localized_text.hpp"
 
 namespace madoguchi {
@@ -40,12 +42,36 @@ struct Procedure {
   OnlineAvailability online;
   std::vector<LocalizedText> documents;
   Fee fee;
+  std::vector<std::string> after;  // procedures to do first when they are on the same checklist
+  std::optional<FormSpec> form;    // the application, or the answers to prepare for the counter
+};
+
+// A question the navigator asks to learn which procedures of an event apply.
+struct Question {
+  enum class Kind { YesNo, Choice };
+  struct Option {
+    std::string value;
+    LocalizedText label;
+  };
+  std::string id;
+  Kind kind = Kind::YesNo;
+  LocalizedText label, hint;
+  std::vector<Option> options;   // Choice
+  std::optional<Condition> when;  // ask only when earlier answers make it relevant
+};
+
+struct EventProcedure {
+  std::string procedure_id;
+  std::optional<Condition> when;  // applies only then
+  LocalizedText why;              // with `when`: the reason shown to the resident
 };
 
 struct LifeEvent {
   std::string id;
   LocalizedText title, summary;
-  std::vector<std::string> procedure_ids;  // in the order a resident should do them
+  LocalizedText event_date_label;  // "the day you moved in": deadlines count from it
+  std::vector<Question> questions;
+  std::vector<EventProcedure> procedures;  // in the order a resident should do them
 };
 
 struct Catalog {

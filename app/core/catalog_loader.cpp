@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <functional>
 #include <initializer_list>
 #include <set>
 
@@ -176,6 +177,89 @@ std::vector<std::string> read_languages(FileReader& r, const json::object& manif
   return langs;
 }
 
+// Question and field ids are used in conditions and stored answers: ^[a-z0-9_]+$.
+bool is_valid_answer_id(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// Reads {"question"|"field": id, "equals"|"in"|"answered": ...} and {"all"|"any": [...]}, {"not": ...};
+// `subject` is "question" in events and "field" in forms, `known` the ids a condition may name there.
+std::optional<Condition> read_condition(FileReader& r, const json::value& v, const std::string& path,
+                                        std::string_view subject, const std::set<std::string>& known) {
+  const auto* obj = r.object_at(v, path);
+  if (!obj) return std::nullopt;
+  Condition c;
+  for (std::string_view group : {"all", "any"}) {
+    if (!obj->contains(group)) continue;
+    r.check_keys(*obj, path, {group});
+    c.op = group == "all" ? Condition::Op::All : Condition::Op::Any;
+    const auto* arr = obj->at(group).if_array();
+    if (!arr || arr->empty()) {
+      r.fail(path + "." + std::string(group), "expected a non-empty list of conditions");
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < arr->size(); ++i)
+      if (auto child = read_condition(r, (*arr)[i], path + "." + std::string(group) + "[" + std::to_string(i) + "]", subject, known))
+        c.children.push_back(std::move(*child));
+    return c;
+  }
+  if (const auto* inner = obj->if_contains("not")) {
+    r.check_keys(*obj, path, {"not"});
+    c.op = Condition::Op::Not;
+    auto child = read_condition(r, *inner, path + ".not", subject, known);
+    if (!child) return std::nullopt;
+    c.children.push_back(std::move(*child));
+    return c;
+  }
+  if (!obj->contains(subject)) {
+    r.fail(path, "expected {\"" + std::string(subject) + "\": id, \"equals\": value}, or \"all\", \"any\" or \"not\" (see assets/catalog/README.md)");
+    return std::nullopt;
+  }
+  c.id = r.string_at(*obj, subject, path);
+  if (!c.id.empty() && !known.count(c.id))
+    r.fail(path + "." + std::string(subject), "unknown " + std::string(subject) + " " + quoted(c.id) +
+                                                  ": name one defined before this condition");
+  if (const auto* eq = obj->if_contains("equals")) {
+    r.check_keys(*obj, path, {subject, "equals"});
+    c.op = Condition::Op::Equals;
+    if (!eq->is_string()) r.fail(path + ".equals", "expected a string answer such as \"yes\"");
+    else c.values.emplace_back(eq->get_string());
+  } else if (const auto* in = obj->if_contains("in")) {
+    r.check_keys(*obj, path, {subject, "in"});
+    c.op = Condition::Op::In;
+    const auto* arr = in->if_array();
+    if (!arr || arr->empty()) r.fail(path + ".in", "expected a non-empty list of answers");
+    for (std::size_t i = 0; arr && i < arr->size(); ++i) {
+      if (const auto* s = (*arr)[i].if_string()) c.values.emplace_back(*s);
+      else r.fail(path + ".in[" + std::to_string(i) + "]", "expected a string answer");
+    }
+  } else if (obj->contains("answered")) {
+    r.check_keys(*obj, path, {subject, "answered"});
+    c.op = Condition::Op::Answered;
+    if (r.bool_at(*obj, "answered", path) != true) r.fail(path + ".answered", "expected true");
+  } else {
+    r.fail(path, "say what the answer must be: \"equals\", \"in\" or \"answered\"");
+    return std::nullopt;
+  }
+  return c;
+}
+
+std::vector<std::string> read_id_list(FileReader& r, const json::object& obj, std::string_view key, const std::string& path) {
+  std::vector<std::string> ids;
+  const auto* v = obj.if_contains(key);
+  if (!v) return ids;
+  const auto* arr = v->if_array();
+  if (!arr) r.fail(path + "." + std::string(key), "expected a list of procedure ids");
+  for (std::size_t i = 0; arr && i < arr->size(); ++i) {
+    const auto* s = (*arr)[i].if_string();
+    if (!s || s->empty()) r.fail(path + "." + std::string(key) + "[" + std::to_string(i) + "]", "expected a procedure id");
+    else ids.emplace_back(*s);
+  }
+  return ids;
+}
+
 void read_deadline(FileReader& r, const json::object& proc, Deadline& out) {
   const auto* v = proc.if_contains("deadline");
   if (!v) return;
@@ -220,11 +304,124 @@ void read_online(FileReader& r, const json::object& proc, OnlineAvailability& ou
   out.instead = r.text_at(*obj, "instead", "$.online");
 }
 
+// A form's fields, checked kind by kind; `scope` holds the ids a condition may name here (the
+// fields of this list and of the lists that enclose it, as validation resolves them).
+std::vector<FieldSpec> read_fields(FileReader& r, const json::value& v, const std::string& path,
+                                   std::vector<std::set<std::string>>& scope, int depth) {
+  std::vector<FieldSpec> fields;
+  const auto* arr = v.if_array();
+  if (!arr || arr->empty()) {
+    r.fail(path, "expected a non-empty list of fields");
+    return fields;
+  }
+  std::set<std::string> ids;
+  for (const auto& f : *arr)
+    if (const auto* o = f.if_object(); o && o->contains("id") && o->at("id").is_string()) ids.emplace(o->at("id").get_string());
+  scope.push_back(ids);
+  std::set<std::string> visible;
+  for (const auto& level : scope) visible.insert(level.begin(), level.end());
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    std::string fpath = path + "[" + std::to_string(i) + "]";
+    const auto* o = r.object_at((*arr)[i], fpath);
+    if (!o) continue;
+    FieldSpec f;
+    f.id = r.string_at(*o, "id", fpath);
+    if (!f.id.empty() && !is_valid_answer_id(f.id)) r.fail(fpath + ".id", "id " + quoted(f.id) + " may hold only lowercase letters, digits and _");
+    if (!f.id.empty() && !seen.insert(f.id).second) r.fail(fpath + ".id", "field " + quoted(f.id) + " is defined twice here: rename one");
+    std::string kind = r.string_at(*o, "kind", fpath);
+    auto parsed = field_kind_from_name(kind);
+    if (!parsed) {
+      if (o->contains("kind")) r.fail(fpath + ".kind", "unknown field kind " + quoted(kind) + " (see assets/catalog/README.md, Forms)");
+      continue;
+    }
+    f.kind = *parsed;
+    switch (f.kind) {
+      case FieldKind::Choice: r.check_keys(*o, fpath, {"id", "kind", "label", "options"}, {"hint", "required", "profile", "when"}); break;
+      case FieldKind::Number: r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "profile", "when", "min", "max"}); break;
+      case FieldKind::Group:
+        r.check_keys(*o, fpath, {"id", "kind", "label", "fields"}, {"hint", "required", "when", "min_items", "max_items"});
+        break;
+      default: r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "profile", "when"}); break;
+    }
+    f.label = r.text_at(*o, "label", fpath);
+    if (o->contains("hint")) f.hint = r.text_at(*o, "hint", fpath);
+    f.required = r.bool_at(*o, "required", fpath).value_or(false);
+    f.profile_key = r.string_at(*o, "profile", fpath);
+    static const std::set<std::string> kProfileKeys{"name", "furigana", "birth_date", "address", "phone", "email"};
+    if (!f.profile_key.empty() && !kProfileKeys.count(f.profile_key))
+      r.fail(fpath + ".profile", "unknown profile value " + quoted(f.profile_key) +
+                                     ": use name, furigana, birth_date, address, phone or email");
+    if (const auto* w = o->if_contains("when")) f.shown_when = read_condition(r, *w, fpath + ".when", "field", visible);
+    if (f.kind == FieldKind::Choice) {
+      const auto* opts = o->contains("options") ? o->at("options").if_array() : nullptr;
+      if (!opts || opts->size() < 2) r.fail(fpath + ".options", "expected a list of at least two options");
+      std::set<std::string> values;
+      for (std::size_t k = 0; opts && k < opts->size(); ++k) {
+        std::string opath = fpath + ".options[" + std::to_string(k) + "]";
+        const auto* opt = r.object_at((*opts)[k], opath);
+        if (!opt) continue;
+        r.check_keys(*opt, opath, {"value", "label"});
+        ChoiceOption option{r.string_at(*opt, "value", opath), r.text_at(*opt, "label", opath)};
+        if (!values.insert(option.value).second) r.fail(opath + ".value", "value " + quoted(option.value) + " is used twice");
+        f.options.push_back(std::move(option));
+      }
+    }
+    if (f.kind == FieldKind::Number) {
+      f.min_value = static_cast<int>(r.integer_at(*o, "min", fpath, 0).value_or(0));
+      f.max_value = static_cast<int>(r.integer_at(*o, "max", fpath, 0).value_or(f.max_value));
+      if (f.max_value < f.min_value) r.fail(fpath + ".max", "max is below min");
+    }
+    if (f.kind == FieldKind::Group) {
+      if (depth >= 2) r.fail(fpath, "groups nest at most two deep: a deeper form is too hard to fill on a phone");
+      f.min_items = static_cast<int>(r.integer_at(*o, "min_items", fpath, 0).value_or(0));
+      f.max_items = static_cast<int>(r.integer_at(*o, "max_items", fpath, 1).value_or(0));
+      if (f.max_items && f.max_items < f.min_items) r.fail(fpath + ".max_items", "max_items is below min_items");
+      if (o->contains("fields")) f.fields = read_fields(r, o->at("fields"), fpath + ".fields", scope, depth + 1);
+    }
+    fields.push_back(std::move(f));
+  }
+  scope.pop_back();
+  return fields;
+}
+
+std::optional<FormSpec> read_form(FileReader& r, const json::value& v) {
+  const auto* obj = r.object_at(v, "$.form");
+  if (!obj) return std::nullopt;
+  r.check_keys(*obj, "$.form", {"fields"}, {"rules"});
+  FormSpec form;
+  std::vector<std::set<std::string>> scope;
+  if (obj->contains("fields")) form.fields = read_fields(r, obj->at("fields"), "$.form.fields", scope, 0);
+  if (const auto* rules = obj->if_contains("rules")) {
+    const auto* arr = rules->if_array();
+    if (!arr) r.fail("$.form.rules", "expected a list of rules");
+    for (std::size_t i = 0; arr && i < arr->size(); ++i) {
+      std::string rpath = "$.form.rules[" + std::to_string(i) + "]";
+      const auto* o = r.object_at((*arr)[i], rpath);
+      if (!o) continue;
+      r.check_keys(*o, rpath, {"rule", "field", "other"});
+      CrossFieldRule rule;
+      std::string kind = r.string_at(*o, "rule", rpath);
+      if (kind == "not-before") rule.kind = CrossFieldRule::NotBefore;
+      else if (kind == "not-after") rule.kind = CrossFieldRule::NotAfter;
+      else if (kind == "same-as") rule.kind = CrossFieldRule::SameAs;
+      else if (!kind.empty()) r.fail(rpath + ".rule", "unknown rule " + quoted(kind) + ": use not-before, not-after or same-as");
+      rule.field = r.string_at(*o, "field", rpath);
+      rule.other = r.string_at(*o, "other", rpath);
+      for (const auto* id : {&rule.field, &rule.other})
+        if (!id->empty() && !find_field(form.fields, *id))
+          r.fail(rpath, "unknown field " + quoted(*id) + ": a rule names fields at the top of the form");
+      form.rules.push_back(std::move(rule));
+    }
+  }
+  return form;
+}
+
 std::optional<Procedure> read_procedure(FileReader& r, const json::object& obj) {
   Procedure p;
   r.check_keys(obj, "$", {"kind", "id", "title", "summary", "department", "who_may_apply", "deadline", "online",
                           "documents", "fee"},
-               {"notes"});
+               {"after", "form", "notes"});
   p.id = r.string_at(obj, "id", "$");
   p.title = r.text_at(obj, "title", "$");
   p.summary = r.text_at(obj, "summary", "$");
@@ -247,26 +444,94 @@ std::optional<Procedure> read_procedure(FileReader& r, const json::object& obj) 
       if (fee->contains("note")) p.fee.note = r.text_at(*fee, "note", "$.fee");
     }
   }
+  p.after = read_id_list(r, obj, "after", "$");
+  if (const auto* form = obj.if_contains("form")) p.form = read_form(r, *form);
   r.string_at(obj, "notes", "$");
   return p;
 }
 
+void read_questions(FileReader& r, const json::object& obj, LifeEvent& e) {
+  const auto* v = obj.if_contains("questions");
+  if (!v) return;
+  const auto* arr = v->if_array();
+  if (!arr) return r.fail("$.questions", "expected a list of questions");
+  std::set<std::string> earlier;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    std::string path = "$.questions[" + std::to_string(i) + "]";
+    const auto* q = r.object_at((*arr)[i], path);
+    if (!q) continue;
+    Question question;
+    std::string kind = r.string_at(*q, "kind", path);
+    if (kind == "choice") {
+      question.kind = Question::Kind::Choice;
+      r.check_keys(*q, path, {"id", "kind", "label", "options"}, {"hint", "when"});
+    } else {
+      r.check_keys(*q, path, {"id", "kind", "label"}, {"hint", "when"});
+      if (kind != "yes-no" && q->contains("kind"))
+        r.fail(path + ".kind", "unknown question kind " + quoted(kind) + ": use \"yes-no\" or \"choice\"");
+    }
+    question.id = r.string_at(*q, "id", path);
+    if (!question.id.empty() && !is_valid_answer_id(question.id))
+      r.fail(path + ".id", "id " + quoted(question.id) + " may hold only lowercase letters, digits and _");
+    if (earlier.count(question.id)) r.fail(path + ".id", "question " + quoted(question.id) + " is defined twice: rename one");
+    question.label = r.text_at(*q, "label", path);
+    if (q->contains("hint")) question.hint = r.text_at(*q, "hint", path);
+    if (const auto* w = q->if_contains("when")) question.when = read_condition(r, *w, path + ".when", "question", earlier);
+    if (const auto* opts = q->if_contains("options"); opts && question.kind == Question::Kind::Choice) {
+      const auto* list = opts->if_array();
+      if (!list || list->size() < 2) r.fail(path + ".options", "expected a list of at least two options");
+      std::set<std::string> values;
+      for (std::size_t k = 0; list && k < list->size(); ++k) {
+        std::string opath = path + ".options[" + std::to_string(k) + "]";
+        const auto* o = r.object_at((*list)[k], opath);
+        if (!o) continue;
+        r.check_keys(*o, opath, {"value", "label"});
+        Question::Option option{r.string_at(*o, "value", opath), r.text_at(*o, "label", opath)};
+        if (!values.insert(option.value).second) r.fail(opath + ".value", "value " + quoted(option.value) + " is used twice");
+        question.options.push_back(std::move(option));
+      }
+    }
+    earlier.insert(question.id);
+    e.questions.push_back(std::move(question));
+  }
+}
+
 std::optional<LifeEvent> read_event(FileReader& r, const json::object& obj) {
   LifeEvent e;
-  r.check_keys(obj, "$", {"kind", "id", "title", "summary", "procedures"});
+  r.check_keys(obj, "$", {"kind", "id", "title", "summary", "event_date", "procedures"}, {"questions"});
   e.id = r.string_at(obj, "id", "$");
   e.title = r.text_at(obj, "title", "$");
   e.summary = r.text_at(obj, "summary", "$");
+  if (const auto* v = obj.if_contains("event_date")) {
+    if (const auto* date = r.object_at(*v, "$.event_date")) {
+      r.check_keys(*date, "$.event_date", {"label"});
+      e.event_date_label = r.text_at(*date, "label", "$.event_date");
+    }
+  }
+  read_questions(r, obj, e);
+  std::set<std::string> question_ids;
+  for (const auto& q : e.questions) question_ids.insert(q.id);
   if (const auto* v = obj.if_contains("procedures")) {
     const auto* arr = v->if_array();
     if (!arr || arr->empty()) r.fail("$.procedures", "expected a non-empty list like [{\"procedure\": \"tennyu-todoke\"}]");
+    std::set<std::string> listed;
     for (std::size_t i = 0; arr && i < arr->size(); ++i) {
       std::string path = "$.procedures[" + std::to_string(i) + "]";
-      if (const auto* entry = r.object_at((*arr)[i], path)) {
+      const auto* entry = r.object_at((*arr)[i], path);
+      if (!entry) continue;
+      EventProcedure ep;
+      if (entry->contains("when")) {
+        r.check_keys(*entry, path, {"procedure", "when", "why"});
+        ep.when = read_condition(r, entry->at("when"), path + ".when", "question", question_ids);
+        ep.why = r.text_at(*entry, "why", path);
+      } else {
         r.check_keys(*entry, path, {"procedure"});
-        std::string id = r.string_at(*entry, "procedure", path);
-        if (!id.empty()) e.procedure_ids.push_back(id);
       }
+      ep.procedure_id = r.string_at(*entry, "procedure", path);
+      if (ep.procedure_id.empty()) continue;
+      if (!listed.insert(ep.procedure_id).second)
+        r.fail(path + ".procedure", "procedure " + quoted(ep.procedure_id) + " is listed twice: keep one");
+      e.procedures.push_back(std::move(ep));
     }
   }
   return e;
@@ -278,6 +543,38 @@ std::string expected_id(std::string_view path, std::string_view folder) {
   if (path.substr(0, prefix.size()) != prefix || path.size() < prefix.size() + 6 || path.substr(path.size() - 5) != ".json")
     return {};
   return std::string(path.substr(prefix.size(), path.size() - prefix.size() - 5));
+}
+
+// "after" names existing procedures and has no cycle: a checklist must have an order.
+void check_dependencies(const Catalog& catalog, std::vector<CatalogProblem>& problems) {
+  for (const auto& [id, proc] : catalog.procedures)
+    for (std::size_t i = 0; i < proc.after.size(); ++i)
+      if (!catalog.procedures.count(proc.after[i]))
+        problems.push_back({"procedures/" + id + ".json", "$.after[" + std::to_string(i) + "]",
+                            "unknown procedure " + quoted(proc.after[i]) + ": correct the id or remove it"});
+  enum class Mark { New, Active, Done };
+  std::map<std::string, Mark, std::less<>> mark;
+  std::vector<std::string> stack;
+  std::function<void(const std::string&)> visit = [&](const std::string& id) {
+    mark[id] = Mark::Active;
+    stack.push_back(id);
+    for (const auto& next : catalog.procedures.at(id).after) {
+      if (!catalog.procedures.count(next)) continue;
+      if (mark[next] == Mark::Active) {
+        std::string cycle;
+        for (auto it = std::find(stack.begin(), stack.end(), next); it != stack.end(); ++it) cycle += *it + " -> ";
+        problems.push_back({"procedures/" + id + ".json", "$.after",
+                            "dependency cycle " + cycle + next + ": remove one of these \"after\" entries"});
+      } else if (mark[next] == Mark::New) {
+        visit(next);
+      }
+    }
+    stack.pop_back();
+    mark[id] = Mark::Done;
+  };
+  for (const auto& [id, proc] : catalog.procedures) mark.emplace(id, Mark::New);
+  for (const auto& [id, proc] : catalog.procedures)
+    if (mark[id] == Mark::New) visit(id);
 }
 
 CatalogLoad load_documents(const std::vector<Document>& docs) {
@@ -369,14 +666,15 @@ CatalogLoad load_documents(const std::vector<Document>& docs) {
   for (const auto& [id, event] : events) {
     if (std::find(event_order.begin(), event_order.end(), id) == event_order.end())
       problems.push_back({event_files[id], "$.id", "event " + quoted(id) + " is not listed in catalog.json's \"events\": add it where it should show"});
-    for (std::size_t i = 0; i < event.procedure_ids.size(); ++i) {
-      const auto& pid = event.procedure_ids[i];
+    for (std::size_t i = 0; i < event.procedures.size(); ++i) {
+      const auto& pid = event.procedures[i].procedure_id;
       used.insert(pid);
       if (!catalog.procedures.count(pid))
         problems.push_back({event_files[id], "$.procedures[" + std::to_string(i) + "].procedure",
                             "unknown procedure " + quoted(pid) + ": add procedures/" + pid + ".json or correct the id"});
     }
   }
+  check_dependencies(catalog, problems);
   for (const auto& [id, proc] : catalog.procedures)
     if (!used.count(id))
       problems.push_back({"procedures/" + id + ".json", "$", "no life event lists this procedure: add it to an event or remove the file"});

@@ -28,6 +28,15 @@ namespace {
 void add_text(GlyphSet& set, const LocalizedText& text) {
   for (const auto& [lang, s] : text.by_language) add_glyphs(set, s);
 }
+
+void add_fields(GlyphSet& set, const std::vector<FieldSpec>& fields) {
+  for (const auto& f : fields) {
+    add_text(set, f.label);
+    add_text(set, f.hint);
+    for (const auto& o : f.options) add_text(set, o.label);
+    add_fields(set, f.fields);
+  }
+}
 }  // namespace
 
 GlyphSet glyphs_for(const Catalog& catalog, const Messages& messages) {
@@ -38,8 +47,13 @@ GlyphSet glyphs_for(const Catalog& catalog, const Messages& messages) {
   add_glyphs(set, "…・「」『』（）〜ー―‐×￥");
   add_text(set, catalog.ward);
   for (const auto& e : catalog.events) {
-    add_text(set, e.title);
-    add_text(set, e.summary);
+    for (const auto* t : {&e.title, &e.summary, &e.event_date_label}) add_text(set, *t);
+    for (const auto& q : e.questions) {
+      add_text(set, q.label);
+      add_text(set, q.hint);
+      for (const auto& o : q.options) add_text(set, o.label);
+    }
+    for (const auto& p : e.procedures) add_text(set, p.why);
   }
   for (const auto& [id, p] : catalog.procedures) {
     for (const auto* t : {&p.title, &p.summary, &p.department, &p.who_may_apply, &p.deadline.from, &p.deadline.basis,
@@ -47,6 +61,7 @@ GlyphSet glyphs_for(const Catalog& catalog, const Messages& messages) {
       add_text(set, *t);
     for (const auto& d : p.documents) add_text(set, d);
     if (p.fee.note) add_text(set, *p.fee.note);
+    if (p.form) add_fields(set, p.form->fields);
   }
   messages.for_each_text([&](std::string_view s) { add_glyphs(set, s); });
   return set;

@@ -18,6 +18,10 @@ void apply(Navigation& nav, const Action& action) {
     }
   } else if (const auto* lang = std::get_if<SetLanguage>(&action)) {
     nav.language = lang->language;
+  } else if (const auto* date = std::get_if<SetEventDate>(&action)) {
+    nav.answers[date->event_id].event_date = date->date;
+  } else if (const auto* answer = std::get_if<AnswerQuestion>(&action)) {
+    nav.answers[answer->event_id].answers[answer->question_id] = answer->value;
   }
 }
 

@@ -1,9 +1,12 @@
 // Where the resident is in the app, and the actions that move them: screens draw this state and
 // return actions; apply() is the only place the state changes.
 #pragma once
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "checklist.hpp"
 
 namespace madoguchi {
 
@@ -18,12 +21,16 @@ struct Route {
 struct OpenEvent { std::string event_id; };
 struct GoBack {};
 struct SetLanguage { std::string language; };
-using Action = std::variant<OpenEvent, GoBack, SetLanguage>;
+struct SetEventDate { std::string event_id; CivilDate date; };
+struct AnswerQuestion { std::string event_id, question_id, value; };
+struct ExportCalendar { std::string event_id; };  // a side effect for the platform: a calendar file
+using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar>;
 
 struct Navigation {
   Route current;
   std::vector<Route> history;  // routes to go back to, oldest first
   std::string language = "ja";
+  std::map<std::string, EventAnswers, std::less<>> answers;  // by life event id
 };
 
 void apply(Navigation& nav, const Action& action);

@@ -10,11 +10,14 @@
 
 #include "asset_fetch.hpp"
 #include "core/catalog_loader.hpp"
+#include "core/checklist_calendar.hpp"
 #include "core/glyph_set.hpp"
 #include "core/messages.hpp"
 #include "core/navigation.hpp"
 #include "dom_mirror.hpp"
+#include "file_download.hpp"
 #include "html5_backend.hpp"
+#include "local_clock.hpp"
 #include "page_status.hpp"
 #include "ui/app_view.hpp"
 #include "ui/font_atlas.hpp"
@@ -63,12 +66,22 @@ void rebuild_fonts(float density) {
   }
 }
 
+void export_calendar(const std::string& event_id, CivilDate today) {
+  const LifeEvent* event = g_app.catalog.find_event(event_id);
+  if (!event) return;
+  EventAnswers answers = g_app.nav.answers[event_id];
+  if (!answers.event_date) answers.event_date = today;  // as the screen shows it
+  offer_download("madoguchi-" + event_id + ".ics", "text/calendar;charset=utf-8",
+                 checklist_icalendar(g_app.catalog, *event, answers, g_app.messages, g_app.nav.language, utc_timestamp()));
+}
+
 void frame() {
   backend_new_frame();
   if (g_app.failed) return;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
-  auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav}, g_app.tree, g_app.fonts);
+  const CivilDate today = local_today();
+  auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav, today}, g_app.tree, g_app.fonts);
   ImGui::Render();
   ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -80,7 +93,10 @@ void frame() {
   update_dom_mirror(g_app.tree);
   page_frame_drawn();
   if (actions.empty()) return;
-  for (const auto& a : actions) apply(g_app.nav, a);
+  for (const auto& a : actions) {
+    if (const auto* e = std::get_if<ExportCalendar>(&a)) export_calendar(e->event_id, today);
+    apply(g_app.nav, a);
+  }
   page_set_language(g_app.nav.language);
   request_frames();
 }

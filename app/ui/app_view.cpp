@@ -2,6 +2,7 @@
 #include "app_view.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "raw_item_mirror.hpp"
 #include "screens.hpp"
@@ -26,6 +27,15 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   ImGui::PopStyleVar();
+  // A new screen starts at its top, as a new page would, not where the last one was scrolled to.
+  const ImGuiID route_key = ImGui::GetID("##route");
+  const int route_hash = static_cast<int>(ImHashStr(in.nav.current.event_id.c_str(), 0,
+                                                    static_cast<ImU32>(in.nav.current.screen) + 1));
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  if (storage->GetInt(route_key, 0) != route_hash) {
+    storage->SetInt(route_key, route_hash);
+    ImGui::SetScrollY(0.0f);
+  }
 
   const std::string& lang = in.nav.language;
   switch (in.nav.current.screen) {

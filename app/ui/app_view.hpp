@@ -14,6 +14,7 @@ struct ViewInput {
   const Catalog& catalog;
   const Messages& messages;
   const Navigation& nav;
+  CivilDate today;  // the resident's local date: the default event date, and days left
 };
 
 // Call between ImGui::NewFrame() and ImGui::Render(); fills `tree` with this frame's items.

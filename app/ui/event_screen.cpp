@@ -1,12 +1,81 @@
-// A life event: what it is, then each procedure it needs in order, with its deadline, where it is
-// done and its fee.
+// A life event: when it happened, the questions that decide what applies, then the resident's
+// checklist in order, each item with its due date, why it applies, and where it is done.
 #include <imgui.h>
 
+#include "core/checklist.hpp"
+#include "core/date_text.hpp"
 #include "core/procedure_text.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 
 namespace madoguchi::ui {
+namespace {
+
+void draw_event_date(const ViewInput& in, const LifeEvent& event, CivilDate date, std::vector<Action>& actions) {
+  const auto& m = in.messages;
+  const std::string& lang = in.nav.language;
+  Heading(event.event_date_label.in(lang), 2);
+  std::string shown = format_date(date, m, lang);
+  if (date == in.today) shown += m.get(lang, "date.today_suffix");
+  Paragraph(shown);
+  // Steppers instead of a keyboard: most events are days old, and a tap is easier than typing a date.
+  struct Step { const char* key; long days; };
+  const Step steps[] = {{"date.previous_day", -1}, {"date.next_day", 1}, {"date.previous_week", -7}};
+  for (std::size_t i = 0; i < std::size(steps); ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (Button(m.get(lang, steps[i].key), steps[i].key)) actions.push_back(SetEventDate{event.id, date.add_days(steps[i].days)});
+  }
+  if (date != in.today && Button(m.get(lang, "date.today"), "date.today")) actions.push_back(SetEventDate{event.id, in.today});
+}
+
+void draw_questions(const ViewInput& in, const LifeEvent& event, const EventAnswers& answers, std::vector<Action>& actions) {
+  const auto& m = in.messages;
+  const std::string& lang = in.nav.language;
+  for (const Question* q : questions_to_ask(event, answers)) {
+    std::vector<std::string> labels, values;
+    if (q->kind == Question::Kind::YesNo) {
+      labels = {std::string(m.get(lang, "answer.yes")), std::string(m.get(lang, "answer.no"))};
+      values = {"yes", "no"};
+    } else {
+      for (const auto& o : q->options) {
+        labels.push_back(o.label.in(lang));
+        values.push_back(o.value);
+      }
+    }
+    auto current = answers.answers.find(q->id);
+    int selected = -1;
+    for (std::size_t i = 0; current != answers.answers.end() && i < values.size(); ++i)
+      if (values[i] == current->second) selected = static_cast<int>(i);
+    int chosen = RadioGroup(q->label.in(lang), "question-" + q->id, labels, selected);
+    if (!q->hint.in(lang).empty()) SecondaryText(q->hint.in(lang));
+    if (chosen >= 0) actions.push_back(AnswerQuestion{event.id, q->id, values[chosen]});
+  }
+}
+
+void draw_item(const ViewInput& in, const ChecklistItem& item, int number) {
+  const auto& m = in.messages;
+  const std::string& lang = in.nav.language;
+  const Procedure& p = *item.procedure;
+  ImGui::PushID(p.id.c_str());
+  Heading(std::to_string(number) + ". " + p.title.in(lang), 3);
+  if (item.entry->when) Paragraph(item.entry->why.in(lang));
+  Paragraph(p.summary.in(lang));
+  if (item.due) {
+    Paragraph(m.format(lang, "due.by", {{"date", format_date(item.due->effective, m, lang)},
+                                        {"left", describe_days_left(days_left(in.today, item.due->effective), m, lang)}}));
+    if (item.due->moved) SecondaryText(m.format(lang, "due.moved", {{"date", format_date(item.due->legal, m, lang)}}));
+  }
+  SecondaryText(m.format(lang, "procedure.rule",
+                         {{"deadline", describe_deadline(p.deadline, m, lang)}, {"basis", p.deadline.basis.in(lang)}}));
+  SecondaryText(describe_channel(p.online, m, lang));
+  if (!p.online.available) SecondaryText(p.online.instead.in(lang));
+  SecondaryText(m.format(lang, "procedure.department", {{"department", p.department.in(lang)}}));
+  SecondaryText(describe_fee(p.fee, m, lang));
+  ImGui::PopID();
+  Separator();
+}
+
+}  // namespace
 
 void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const auto& m = in.messages;
@@ -16,25 +85,28 @@ void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector
     Heading(m.get(lang, "event.not_found"), 1);
     return;
   }
+  EventAnswers answers;
+  if (auto it = in.nav.answers.find(event->id); it != in.nav.answers.end()) answers = it->second;
+  if (!answers.event_date) answers.event_date = in.today;
+
   Heading(event->title.in(lang), 1);
   Paragraph(event->summary.in(lang));
   Separator();
-  Heading(m.get(lang, "event.procedures_heading"), 2);
-  int number = 1;
-  for (const auto& id : event->procedure_ids) {
-    const Procedure* p = in.catalog.find_procedure(id);
-    if (!p) continue;
-    ImGui::PushID(id.c_str());
-    Heading(std::to_string(number++) + ". " + p->title.in(lang), 3);
-    Paragraph(p->summary.in(lang));
-    SecondaryText(m.format(lang, "procedure.deadline", {{"deadline", describe_deadline(p->deadline, m, lang)}}));
-    SecondaryText(describe_channel(p->online, m, lang));
-    if (!p->online.available) SecondaryText(p->online.instead.in(lang));
-    SecondaryText(m.format(lang, "procedure.department", {{"department", p->department.in(lang)}}));
-    SecondaryText(describe_fee(p->fee, m, lang));
-    ImGui::PopID();
+  draw_event_date(in, *event, *answers.event_date, actions);
+  if (!event->questions.empty()) {
     Separator();
+    Heading(m.get(lang, "event.questions_heading"), 2);
+    draw_questions(in, *event, answers, actions);
   }
+  Separator();
+  Heading(m.get(lang, "event.procedures_heading"), 2);
+  auto items = build_checklist(in.catalog, *event, answers);
+  Paragraph(items.size() == 1 ? std::string(m.get(lang, "event.procedure_count_one"))
+                               : m.format(lang, "event.procedure_count", {{"count", std::to_string(items.size())}}));
+  if (Button(m.get(lang, "calendar.add"), "calendar.add")) actions.push_back(ExportCalendar{event->id});
+  Separator();
+  int number = 1;
+  for (const auto& item : items) draw_item(in, item, number++);
 }
 
 }  // namespace madoguchi::ui

@@ -32,7 +32,7 @@ std::string to_json(const MirrorChanges& changes) {
   json::array upserted;
   for (const auto& n : changes.upserted)
     upserted.push_back(json::object{{"id", n.id}, {"role", role_name(n.role)}, {"name", n.name},
-                                    {"description", n.description}, {"level", n.level}, {"disabled", n.disabled}, {"checked", n.checked},
+                                    {"description", n.description}, {"level", n.level}, {"disabled", n.disabled}, {"checked", n.checked}, {"group", n.group},
                                     {"x", n.x}, {"y", n.y}, {"w", n.w}, {"h", n.h}});
   return json::serialize(json::object{{"removed", removed}, {"upserted", upserted}, {"order", order}});
 }

@@ -10,6 +10,8 @@ const char* role_name(Role role) {
     case Role::Button: return "button";
     case Role::Link: return "link";
     case Role::Checkbox: return "checkbox";
+    case Role::RadioGroup: return "radiogroup";
+    case Role::Radio: return "radio";
     case Role::Alert: return "alert";
   }
   return "text";
@@ -20,11 +22,12 @@ void SemanticTree::begin_frame() {
   ids_.clear();
 }
 
-void SemanticTree::add(SemanticNode node) {
+std::size_t SemanticTree::add(SemanticNode node) {
   // A second item with the same id (two equal texts) gets a derived id so both are mirrored.
   while (ids_.count(node.id)) node.id = node.id * 2654435761u + 1;
   ids_.insert(node.id);
   nodes_.push_back(std::move(node));
+  return nodes_.size() - 1;
 }
 
 bool SemanticTree::take_activation(std::uint32_t id) {

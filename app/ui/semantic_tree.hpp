@@ -9,7 +9,7 @@
 
 namespace madoguchi::ui {
 
-enum class Role : std::uint8_t { Heading, Text, Button, Link, Checkbox, Alert };
+enum class Role : std::uint8_t { Heading, Text, Button, Link, Checkbox, RadioGroup, Radio, Alert };
 
 const char* role_name(Role role);  // the ARIA role
 
@@ -20,7 +20,8 @@ struct SemanticNode {
   std::string description;  // read after the name (a tile's second line)
   int level = 0;            // headings: 1 to 6
   bool disabled = false;
-  bool checked = false;      // checkboxes
+  bool checked = false;      // checkboxes and radios
+  std::uint32_t group = 0;   // the id of the group node this one belongs to (a radio in its radiogroup)
   float x = 0, y = 0, w = 0, h = 0;  // CSS px in the viewport
   bool operator==(const SemanticNode&) const = default;
 };
@@ -28,7 +29,10 @@ struct SemanticNode {
 class SemanticTree {
  public:
   void begin_frame();
-  void add(SemanticNode node);
+  // Returns the node's position, so a group can be added before its members and completed after
+  // them (its rectangle is known only then).
+  std::size_t add(SemanticNode node);
+  SemanticNode& at(std::size_t index) { return nodes_[index]; }
   const std::vector<SemanticNode>& nodes() const { return nodes_; }
   bool contains(std::uint32_t id) const { return ids_.count(id) != 0; }
 

@@ -72,47 +72,114 @@ void SecondaryText(std::string_view text) {
   emit(Role::Text, text_id(Role::Text, text), text);
 }
 
-bool Button(std::string_view label, std::string_view id, bool selected) {
+namespace {
+
+// A touch-sized button, filled with the accent colour when selected; emits no semantic node.
+bool choice_button(std::string_view label, bool selected) {
   const Theme& t = theme();
-  ImGui::PushID(id.data(), id.data() + id.size());
   ImGui::PushStyleColor(ImGuiCol_Button, selected ? t.accent : t.surface);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? t.accent : t.surface_hover);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, selected ? t.accent : t.surface_active);
   ImGui::PushStyleColor(ImGuiCol_Text, selected ? t.on_accent : t.text);
   std::string imgui_label = std::string(label) + "##button";
-  ImVec2 size(0, t.touch_target);
-  bool pressed = ImGui::Button(imgui_label.c_str(), size);
+  bool pressed = ImGui::Button(imgui_label.c_str(), ImVec2(0, t.touch_target));
   ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+// A full-width button whose text wraps: the home screen's tiles, and answers too long for a row.
+bool card_button(std::string_view title, ImFont* title_font, std::string_view subtitle, bool selected) {
+  const Theme& t = theme();
+  float width = ImGui::GetContentRegionAvail().x;
+  float pad = t.tile_padding;
+  float inner = width - 2 * pad;
+  ImFont* font = title_font ? title_font : ImGui::GetFont();
+  float title_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  ImVec2 title_extent = font->CalcTextSizeA(title_size, FLT_MAX, inner, title.data(), title.data() + title.size());
+  ImVec2 sub_extent = ImGui::CalcTextSize(subtitle.data(), subtitle.data() + subtitle.size(), false, inner);
+  float height = pad + title_extent.y + (subtitle.empty() ? 0 : t.tile_gap + sub_extent.y) + pad;
+  if (height < t.touch_target) height = t.touch_target;
+
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton("card", ImVec2(width, height));
+  ImU32 bg = selected ? t.accent : ImGui::IsItemActive() ? t.surface_active : ImGui::IsItemHovered() ? t.surface_hover : t.surface;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, t.rounding);
+  dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), selected ? t.accent : t.border, t.rounding, 0, 1.0f);
+  dl->AddText(font, title_size, ImVec2(pos.x + pad, pos.y + pad), selected ? t.on_accent : t.text, title.data(),
+              title.data() + title.size(), inner);
+  if (!subtitle.empty())
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad + title_extent.y + t.tile_gap),
+                selected ? t.on_accent : t.text_secondary, subtitle.data(), subtitle.data() + subtitle.size(), inner);
+  return pressed;
+}
+
+float button_width(std::string_view label) {
+  return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+}  // namespace
+
+bool Button(std::string_view label, std::string_view id, bool selected) {
+  ImGui::PushID(id.data(), id.data() + id.size());
+  bool pressed = choice_button(label, selected);
   emit(Role::Button, ImGui::GetItemID(), label);
   bool fired = activated(pressed);
   ImGui::PopID();
   return fired;
 }
 
-bool Tile(std::string_view title, std::string_view subtitle, std::string_view id) {
-  const Theme& t = theme();
+int RadioGroup(std::string_view question, std::string_view id, const std::vector<std::string>& options, int selected) {
   ImGui::PushID(id.data(), id.data() + id.size());
-  float width = ImGui::GetContentRegionAvail().x;
-  float pad = t.tile_padding;
-  float inner = width - 2 * pad;
-  ImFont* title_font = g_fonts.heading ? g_fonts.heading : ImGui::GetFont();
-  float title_size = title_font->FontSize * ImGui::GetIO().FontGlobalScale;
-  ImVec2 title_extent = title_font->CalcTextSizeA(title_size, FLT_MAX, inner, title.data(), title.data() + title.size());
-  ImVec2 sub_extent = ImGui::CalcTextSize(subtitle.data(), subtitle.data() + subtitle.size(), false, inner);
-  float height = pad + title_extent.y + t.tile_gap + sub_extent.y + pad;
-  if (height < t.touch_target) height = t.touch_target;
+  const std::uint32_t group_id = ImGui::GetID("##group");
+  // The group node goes first so the mirror nests the radios in it; its rectangle is set at the end.
+  SemanticNode group;
+  group.id = group_id;
+  group.role = Role::RadioGroup;
+  group.name = std::string(question);
+  std::size_t slot = g_tree ? g_tree->add(std::move(group)) : 0;
+  const std::uint32_t mirrored_group_id = g_tree ? g_tree->at(slot).id : 0;
+  ImGui::BeginGroup();
+  wrapped_text(question, theme().text);
+  // Options share a row while they fit (はい / いいえ), and stack full width otherwise.
+  float avail = ImGui::GetContentRegionAvail().x, row = 0;
+  for (const auto& o : options) row += button_width(o) + ImGui::GetStyle().ItemSpacing.x;
+  bool one_row = row <= avail;
+  int chosen = -1;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    if (one_row && i > 0) ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(i));
+    bool is_selected = static_cast<int>(i) == selected;
+    bool pressed = one_row ? choice_button(options[i], is_selected) : card_button(options[i], nullptr, {}, is_selected);
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    if (g_tree) {
+      SemanticNode n;
+      n.id = ImGui::GetItemID();
+      n.role = Role::Radio;
+      n.name = options[i];
+      n.checked = static_cast<int>(i) == selected;
+      n.group = mirrored_group_id;
+      n.x = min.x, n.y = min.y, n.w = max.x - min.x, n.h = max.y - min.y;
+      g_tree->add(std::move(n));
+    }
+    if (activated(pressed)) chosen = static_cast<int>(i);
+    ImGui::PopID();
+  }
+  ImGui::EndGroup();
+  if (g_tree) {
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    SemanticNode& g = g_tree->at(slot);
+    g.x = min.x, g.y = min.y, g.w = max.x - min.x, g.h = max.y - min.y;
+  }
+  ImGui::PopID();
+  return chosen;
+}
 
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  bool pressed = ImGui::InvisibleButton("tile", ImVec2(width, height));
-  bool fired = activated(pressed);
-  ImU32 bg = ImGui::IsItemActive() ? t.surface_active : ImGui::IsItemHovered() ? t.surface_hover : t.surface;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, t.rounding);
-  dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), t.border, t.rounding, 0, 1.0f);
-  dl->AddText(title_font, title_size, ImVec2(pos.x + pad, pos.y + pad), t.text, title.data(), title.data() + title.size(), inner);
-  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad + title_extent.y + t.tile_gap),
-              t.text_secondary, subtitle.data(), subtitle.data() + subtitle.size(), inner);
+bool Tile(std::string_view title, std::string_view subtitle, std::string_view id) {
+  ImGui::PushID(id.data(), id.data() + id.size());
+  bool pressed = card_button(title, g_fonts.heading, subtitle, false);
   emit(Role::Button, ImGui::GetItemID(), title, subtitle);
+  bool fired = activated(pressed);
   ImGui::PopID();
   return fired;
 }

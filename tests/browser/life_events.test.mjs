@@ -27,7 +27,8 @@ test('the home screen lists every life event, and tapping one lists its procedur
   const birth = events.find((e) => e.id === 'birth');
   await tap(page.getByRole('button', { name: birth.title.ja, exact: true }));
   await page.getByRole('heading', { name: birth.title.ja, level: 1 }).waitFor();
-  for (const entry of birth.procedures) {
+  // The procedures that apply whatever the answers (the checklist test covers the others).
+  for (const entry of birth.procedures.filter((p) => !p.when)) {
     const title = procedure(entry.procedure).title.ja;
     await page.getByRole('heading', { name: new RegExp(title.replace(/[()（）]/g, '.')) }).first().waitFor();
   }

@@ -46,11 +46,14 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-export async function openPhone(browser, url, { waitReady = true, prepare } = {}) {
+export async function openPhone(browser, url, { waitReady = true, prepare, now } = {}) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
   });
   const page = await context.newPage();
+  // A fixed "today" makes due dates and days left exact; timers and animation frames still run.
+  if (now) await page.clock.setFixedTime(now);
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   if (prepare) await prepare(page);
@@ -64,7 +67,36 @@ export async function openPhone(browser, url, { waitReady = true, prepare } = {}
 // force skips Playwright's check that the mirror element itself receives the tap.
 export async function tap(locator) {
   await locator.waitFor({ state: 'visible' });
+  await swipeIntoView(locator);
   await locator.tap({ force: true });
+}
+
+// Scrolls the canvas as a finger would (touch drags through CDP) until the control is on screen.
+export async function swipeIntoView(locator) {
+  const page = locator.page();
+  const { height } = page.viewportSize();
+  for (let i = 0; i < 30; i++) {
+    const box = await locator.boundingBox();
+    if (box && box.y >= 0 && box.y + box.height <= height) return;
+    const distance = !box ? 0 : Math.max(-300, Math.min(300, (box.y + box.height / 2) - height / 2));
+    if (distance === 0) return;
+    await swipe(page, -distance);
+    // The mirror moves with the canvas once the app has drawn the scrolled frame.
+    await page.waitForTimeout(150);
+  }
+  throw new Error('could not scroll the control into view');
+}
+
+async function swipe(page, dy) {
+  const cdp = await page.context().newCDPSession(page);
+  const x = 200, y0 = page.viewportSize().height / 2, steps = 8;
+  const point = (y) => [{ x, y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y0) });
+  for (let s = 1; s <= steps; s++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y0 + (dy * s) / steps) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 }
 
 export async function screenshot(page, name) {

@@ -28,8 +28,9 @@ TEST_CASE("the shipped catalog loads with every event, procedure and language", 
   CHECK(c.languages == std::vector<std::string>{"ja", "en", "ja-x-easy"});
   for (const auto& e : c.events) {
     CHECK(!e.title.in("ja").empty());
-    CHECK(!e.procedure_ids.empty());
-    for (const auto& id : e.procedure_ids) CHECK(c.find_procedure(id) != nullptr);
+    CHECK(!e.procedures.empty());
+    CHECK(!e.event_date_label.in("ja").empty());
+    for (const auto& p : e.procedures) CHECK(c.find_procedure(p.procedure_id) != nullptr);
   }
   const LifeEvent* birth = c.find_event("birth");
   REQUIRE(birth);
@@ -143,4 +144,137 @@ TEST_CASE("ids are lowercase letters, digits and single hyphens", "[catalog]") {
     INFO(bad);
     CHECK(has_problem(load_catalog(files), std::string("procedures/") + bad + ".json", "$.id", "may hold only lowercase"));
   }
+}
+
+namespace {
+const std::string kInsuranceQuestion =
+    R"([{"id": "insurance", "kind": "choice", "label": )" + fixtures::text("保険") +
+    R"(, "options": [{"value": "kokuho", "label": )" + fixtures::text("国保") + R"(}, {"value": "employer", "label": )" +
+    fixtures::text("会社") + R"(}]}, {"id": "abroad", "kind": "yes-no", "label": )" + fixtures::text("海外") +
+    R"(, "when": {"question": "insurance", "answered": true}}])";
+
+CatalogLoad load_with_event(const std::string& questions, const std::string& procedures) {
+  auto files = fixtures::small_catalog();
+  fixtures::replace_file(files, "events/birth.json", fixtures::event_with(questions, procedures));
+  return load_catalog(files);
+}
+}  // namespace
+
+TEST_CASE("questions and conditional procedures load with their reasons", "[catalog]") {
+  auto load = load_with_event(kInsuranceQuestion, R"([{"procedure": "shussei-todoke", "when": {"all": [
+      {"question": "insurance", "in": ["kokuho"]}, {"not": {"question": "abroad", "equals": "yes"}}]}, "why": )" +
+                                                       fixtures::text("国保だから", "because you are in kokuho") + "}]");
+  INFO(all_problems(load));
+  REQUIRE(load.catalog);
+  const LifeEvent& e = load.catalog->events.at(0);
+  REQUIRE(e.questions.size() == 2);
+  CHECK(e.questions[0].kind == Question::Kind::Choice);
+  CHECK(e.questions[0].options.at(1).value == "employer");
+  CHECK(e.questions[1].when.has_value());
+  REQUIRE(e.procedures.at(0).when);
+  CHECK(e.procedures[0].when->op == Condition::Op::All);
+  CHECK(e.procedures[0].why.in("en") == "because you are in kokuho");
+  CHECK(e.event_date_label.in("ja") == "生まれた日");
+}
+
+TEST_CASE("a condition naming an unknown or later question is reported", "[catalog]") {
+  auto load = load_with_event(kInsuranceQuestion,
+                              R"([{"procedure": "shussei-todoke", "when": {"question": "pets", "equals": "yes"}, "why": )" +
+                                  fixtures::text("理由") + "}]");
+  CHECK(has_problem(load, "events/birth.json", "$.procedures[0].when.question", "unknown question \"pets\""));
+  // A question may only depend on questions asked before it.
+  std::string later = kInsuranceQuestion;
+  later.replace(later.find(R"("question": "insurance")"), 23, R"("question": "abroad")");
+  CHECK(has_problem(load_with_event(later, R"([{"procedure": "shussei-todoke"}])"), "events/birth.json",
+                    "$.questions[1].when.question", "unknown question \"abroad\""));
+}
+
+TEST_CASE("a conditional procedure must say why it applies", "[catalog]") {
+  auto load = load_with_event(kInsuranceQuestion,
+                              R"([{"procedure": "shussei-todoke", "when": {"question": "abroad", "equals": "yes"}}])");
+  CHECK(has_problem(load, "events/birth.json", "$.procedures[0]", "missing key \"why\""));
+}
+
+TEST_CASE("a choice question needs two distinct options and a known kind", "[catalog]") {
+  auto load = load_with_event(R"([{"id": "q", "kind": "choice", "label": )" + fixtures::text("問") +
+                                  R"(, "options": [{"value": "a", "label": )" + fixtures::text("あ") +
+                                  R"(}, {"value": "a", "label": )" + fixtures::text("い") + R"(}]}, {"id": "r", "kind": "number", "label": )" +
+                                  fixtures::text("数") + "}]",
+                              R"([{"procedure": "shussei-todoke"}])");
+  CHECK(has_problem(load, "events/birth.json", "$.questions[0].options[1].value", "used twice"));
+  CHECK(has_problem(load, "events/birth.json", "$.questions[1].kind", "unknown question kind \"number\""));
+}
+
+TEST_CASE("after names existing procedures and never forms a cycle", "[catalog]") {
+  auto files = fixtures::small_catalog();
+  auto with_after = [](const std::string& id, const std::string& after) {
+    auto p = fixtures::procedure(id);
+    return p.insert(p.size() - 1, R"(, "after": )" + after);
+  };
+  fixtures::replace_file(files, "events/birth.json",
+                         fixtures::event_with("[]", R"([{"procedure": "shussei-todoke"}, {"procedure": "jido-teate"}])"));
+  files.push_back({"procedures/jido-teate.json", with_after("jido-teate", R"(["shussei-todoke"])")});
+  INFO(all_problems(load_catalog(files)));
+  REQUIRE(load_catalog(files).catalog);
+
+  fixtures::replace_file(files, "procedures/shussei-todoke.json", with_after("shussei-todoke", R"(["jido-teate", "nothing"])"));
+  auto load = load_catalog(files);
+  CHECK(has_problem(load, "procedures/shussei-todoke.json", "$.after[1]", "unknown procedure \"nothing\""));
+  bool cycle = std::any_of(load.problems.begin(), load.problems.end(), [](const CatalogProblem& p) {
+    return p.message.find("dependency cycle") != std::string::npos && p.message.find("jido-teate") != std::string::npos;
+  });
+  CHECK(cycle);
+}
+
+namespace {
+CatalogLoad load_with_form(const std::string& form) {
+  auto files = fixtures::small_catalog();
+  auto p = fixtures::procedure("shussei-todoke");
+  fixtures::replace_file(files, "procedures/shussei-todoke.json", p.insert(p.size() - 1, R"(, "form": )" + form));
+  return load_catalog(files);
+}
+const std::string kMembersForm = R"({"fields": [
+  {"id": "moved_in_on", "kind": "date", "label": )" + fixtures::text("転入日") + R"(, "required": true},
+  {"id": "moved_out_on", "kind": "date", "label": )" + fixtures::text("転出日") + R"(},
+  {"id": "members", "kind": "group", "label": )" + fixtures::text("異動する人") + R"(, "min_items": 1, "max_items": 9, "fields": [
+    {"id": "name", "kind": "name", "label": )" + fixtures::text("氏名") + R"(, "required": true, "profile": "name"},
+    {"id": "relation", "kind": "choice", "label": )" + fixtures::text("続柄") + R"(, "options": [
+      {"value": "self", "label": )" + fixtures::text("本人") + R"(}, {"value": "child", "label": )" + fixtures::text("子") + R"(}]},
+    {"id": "school", "kind": "text", "label": )" + fixtures::text("学校") + R"(, "when": {"field": "relation", "equals": "child"}}]}],
+  "rules": [{"rule": "not-before", "field": "moved_in_on", "other": "moved_out_on"}]})";
+}  // namespace
+
+TEST_CASE("a procedure's form loads with groups, conditions and rules", "[catalog]") {
+  auto load = load_with_form(kMembersForm);
+  INFO(all_problems(load));
+  REQUIRE(load.catalog);
+  const auto& form = *load.catalog->find_procedure("shussei-todoke")->form;
+  REQUIRE(form.fields.size() == 3);
+  const FieldSpec& members = form.fields[2];
+  CHECK(members.kind == FieldKind::Group);
+  CHECK(members.max_items == 9);
+  REQUIRE(members.fields.size() == 3);
+  CHECK(members.fields[0].profile_key == "name");
+  CHECK(members.fields[1].options.size() == 2);
+  CHECK(members.fields[2].shown_when.has_value());
+  REQUIRE(form.rules.size() == 1);
+  CHECK(form.rules[0].kind == CrossFieldRule::NotBefore);
+}
+
+TEST_CASE("form mistakes name the field path and the fix", "[catalog]") {
+  auto replaced = [](std::string text, const std::string& from, const std::string& to) {
+    return text.replace(text.find(from), from.size(), to);
+  };
+  std::string form = replaced(kMembersForm, R"("kind": "text")", R"("kind": "txt")");
+  form = replaced(form, R"("profile": "name")", R"("profile": "nickname")");
+  form = replaced(form, R"("other": "moved_out_on")", R"("other": "moved_on")");
+  auto load = load_with_form(form);
+  INFO(all_problems(load));
+  const std::string f = "procedures/shussei-todoke.json";
+  CHECK(has_problem(load, f, "$.form.fields[2].fields[2].kind", "unknown field kind \"txt\""));
+  CHECK(has_problem(load, f, "$.form.fields[2].fields[0].profile", "unknown profile value \"nickname\""));
+  CHECK(has_problem(load, f, "$.form.rules[0]", "unknown field \"moved_on\""));
+
+  std::string typo = replaced(kMembersForm, R"("field": "relation")", R"("field": "relatoin")");
+  CHECK(has_problem(load_with_form(typo), f, "$.form.fields[2].fields[2].when.field", "unknown field \"relatoin\""));
 }

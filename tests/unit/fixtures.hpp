@@ -57,9 +57,17 @@ inline std::vector<madoguchi::SourceFile> small_catalog() {
                            R"(, "languages": ["ja", "en"], "events": ["birth"]})"},
       {"events/birth.json", R"({"kind": "event", "id": "birth", "title": )" + text("子どもが生まれた", "A baby was born") +
                                 R"(, "summary": )" + text("出生の手続き", "What to do after a birth") +
+                                R"(, "event_date": {"label": )" + text("生まれた日", "Date of birth") + R"(})" +
                                 R"(, "procedures": [{"procedure": "shussei-todoke"}]})"},
       {"procedures/shussei-todoke.json", procedure("shussei-todoke")},
   };
+}
+
+// The small catalog's event with its questions and procedure entries replaced (JSON fragments).
+inline std::string event_with(const std::string& questions, const std::string& procedures) {
+  return R"({"kind": "event", "id": "birth", "title": )" + text("子どもが生まれた") + R"(, "summary": )" + text("出生") +
+         R"(, "event_date": {"label": )" + text("生まれた日") + R"(}, "questions": )" + questions +
+         R"(, "procedures": )" + procedures + "}";
 }
 
 inline void replace_file(std::vector<madoguchi::SourceFile>& files, const std::string& path, std::string text) {

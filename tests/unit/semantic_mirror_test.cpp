@@ -6,6 +6,8 @@
 
 #include "core/navigation.hpp"
 #include "fixtures.hpp"
+#include <imgui_internal.h>
+
 #include "imgui_harness.hpp"
 #include "ui/raw_item_mirror.hpp"
 #include "ui/semantic_diff.hpp"
@@ -27,7 +29,7 @@ struct Portal {
   fixtures::ImGuiHarness imgui;
 
   std::vector<Action> frame(ImVec2 pointer = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
-    auto actions = imgui.frame({catalog, messages, nav}, tree, pointer, down);
+    auto actions = imgui.frame({catalog, messages, nav, CivilDate{2026, 3, 20}}, tree, pointer, down);
     for (const auto& a : actions) apply(nav, a);
     return actions;
   }
@@ -58,12 +60,21 @@ TEST_CASE("activating an event through the mirror opens its procedures", "[mirro
   CHECK(std::get<OpenEvent>(actions[0]).event_id == "birth");
   p.frame();
   CHECK(find(p.tree, ui::Role::Heading, birth.title.in("ja")));
-  for (const auto& id : birth.procedure_ids) {
-    const std::string title = p.catalog.find_procedure(id)->title.in("ja");
+  // Listed: the procedures whose condition holds before any answer (none, or "not born abroad").
+  for (const auto& entry : birth.procedures) {
+    const std::string title = p.catalog.find_procedure(entry.procedure_id)->title.in("ja");
     bool listed = std::any_of(p.tree.nodes().begin(), p.tree.nodes().end(), [&](const ui::SemanticNode& n) {
-      return n.role == ui::Role::Heading && n.name.find(title) != std::string::npos;
+      return n.role == ui::Role::Heading && n.name.size() >= title.size() &&
+             n.name.compare(n.name.size() - title.size(), title.size(), title) == 0;
     });
-    CHECK(listed);
+    INFO(title);
+    const bool applies = !entry.when || entry.when->holds([](std::string_view) { return std::nullopt; });
+    CHECK(listed == applies);
+  }
+  // Each question is a radio group of its answers.
+  for (const auto& q : birth.questions) {
+    if (q.when) continue;
+    CHECK(find(p.tree, ui::Role::RadioGroup, q.label.in("ja")));
   }
   REQUIRE(find(p.tree, ui::Role::Button, "戻る"));
 }
@@ -125,4 +136,19 @@ TEST_CASE("a raw Dear ImGui item that no wrapper described still reaches the mir
   const auto* box = find(tree, ui::Role::Checkbox, "Raw checkbox");
   REQUIRE(box);
   CHECK(box->checked);
+}
+
+TEST_CASE("a new screen starts at its top", "[mirror]") {
+  Portal p;
+  p.frame();
+  ImGui::SetScrollY(ImGui::FindWindowByName("madoguchi"), 300.0f);
+  p.frame();
+  REQUIRE(ImGui::FindWindowByName("madoguchi")->Scroll.y > 0.0f);
+  p.nav.current = Route{Screen::Event, "birth"};
+  p.frame();
+  p.frame();
+  CHECK(ImGui::FindWindowByName("madoguchi")->Scroll.y == 0.0f);
+  const auto* back = find(p.tree, ui::Role::Button, "戻る");
+  REQUIRE(back);
+  CHECK(back->y >= 0.0f);
 }

@@ -1,0 +1,12 @@
+// The resident's calendar date and the current UTC time, from the browser's clock.
+#pragma once
+#include <string>
+
+#include "core/civil_date.hpp"
+
+namespace madoguchi::platform {
+
+CivilDate local_today();
+std::string utc_timestamp();  // YYYYMMDDTHHMMSSZ, for iCalendar's DTSTAMP
+
+}  // namespace madoguchi::platform
