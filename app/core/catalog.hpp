@@ -49,14 +49,10 @@ struct Procedure {
 // A question the navigator asks to learn which procedures of an event apply.
 struct Question {
   enum class Kind { YesNo, Choice };
-  struct Option {
-    std::string value;
-    LocalizedText label;
-  };
   std::string id;
   Kind kind = Kind::YesNo;
   LocalizedText label, hint;
-  std::vector<Option> options;   // Choice
+  std::vector<ChoiceOption> options;  // Choice
   std::optional<Condition> when;  // ask only when earlier answers make it relevant
 };
 

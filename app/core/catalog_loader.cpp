@@ -246,6 +246,24 @@ std::optional<Condition> read_condition(FileReader& r, const json::value& v, con
   return c;
 }
 
+// The "options" of a choice question or field: at least two, each value once.
+std::vector<ChoiceOption> read_options(FileReader& r, const json::object& obj, const std::string& path) {
+  std::vector<ChoiceOption> options;
+  const auto* list = obj.contains("options") ? obj.at("options").if_array() : nullptr;
+  if (!list || list->size() < 2) r.fail(path + ".options", "expected a list of at least two options");
+  std::set<std::string> values;
+  for (std::size_t k = 0; list && k < list->size(); ++k) {
+    std::string opath = path + ".options[" + std::to_string(k) + "]";
+    const auto* o = r.object_at((*list)[k], opath);
+    if (!o) continue;
+    r.check_keys(*o, opath, {"value", "label"});
+    ChoiceOption option{r.string_at(*o, "value", opath), r.text_at(*o, "label", opath)};
+    if (!values.insert(option.value).second) r.fail(opath + ".value", "value " + quoted(option.value) + " is used twice");
+    options.push_back(std::move(option));
+  }
+  return options;
+}
+
 std::vector<std::string> read_id_list(FileReader& r, const json::object& obj, std::string_view key, const std::string& path) {
   std::vector<std::string> ids;
   const auto* v = obj.if_contains(key);
@@ -353,20 +371,7 @@ std::vector<FieldSpec> read_fields(FileReader& r, const json::value& v, const st
       r.fail(fpath + ".profile", "unknown profile value " + quoted(f.profile_key) +
                                      ": use name, furigana, birth_date, address, phone or email");
     if (const auto* w = o->if_contains("when")) f.shown_when = read_condition(r, *w, fpath + ".when", "field", visible);
-    if (f.kind == FieldKind::Choice) {
-      const auto* opts = o->contains("options") ? o->at("options").if_array() : nullptr;
-      if (!opts || opts->size() < 2) r.fail(fpath + ".options", "expected a list of at least two options");
-      std::set<std::string> values;
-      for (std::size_t k = 0; opts && k < opts->size(); ++k) {
-        std::string opath = fpath + ".options[" + std::to_string(k) + "]";
-        const auto* opt = r.object_at((*opts)[k], opath);
-        if (!opt) continue;
-        r.check_keys(*opt, opath, {"value", "label"});
-        ChoiceOption option{r.string_at(*opt, "value", opath), r.text_at(*opt, "label", opath)};
-        if (!values.insert(option.value).second) r.fail(opath + ".value", "value " + quoted(option.value) + " is used twice");
-        f.options.push_back(std::move(option));
-      }
-    }
+    if (f.kind == FieldKind::Choice) f.options = read_options(r, *o, fpath);
     if (f.kind == FieldKind::Number) {
       f.min_value = static_cast<int>(r.integer_at(*o, "min", fpath, 0).value_or(0));
       f.max_value = static_cast<int>(r.integer_at(*o, "max", fpath, 0).value_or(f.max_value));
@@ -446,6 +451,9 @@ std::optional<Procedure> read_procedure(FileReader& r, const json::object& obj) 
   }
   p.after = read_id_list(r, obj, "after", "$");
   if (const auto* form = obj.if_contains("form")) p.form = read_form(r, *form);
+  else if (p.online.available)
+    r.fail("$.online.available", "a procedure residents can do online needs the form they fill in: add \"form\" "
+                                 "(assets/catalog/README.md, Forms) or set \"available\" to false");
   r.string_at(obj, "notes", "$");
   return p;
 }
@@ -477,20 +485,7 @@ void read_questions(FileReader& r, const json::object& obj, LifeEvent& e) {
     question.label = r.text_at(*q, "label", path);
     if (q->contains("hint")) question.hint = r.text_at(*q, "hint", path);
     if (const auto* w = q->if_contains("when")) question.when = read_condition(r, *w, path + ".when", "question", earlier);
-    if (const auto* opts = q->if_contains("options"); opts && question.kind == Question::Kind::Choice) {
-      const auto* list = opts->if_array();
-      if (!list || list->size() < 2) r.fail(path + ".options", "expected a list of at least two options");
-      std::set<std::string> values;
-      for (std::size_t k = 0; list && k < list->size(); ++k) {
-        std::string opath = path + ".options[" + std::to_string(k) + "]";
-        const auto* o = r.object_at((*list)[k], opath);
-        if (!o) continue;
-        r.check_keys(*o, opath, {"value", "label"});
-        Question::Option option{r.string_at(*o, "value", opath), r.text_at(*o, "label", opath)};
-        if (!values.insert(option.value).second) r.fail(opath + ".value", "value " + quoted(option.value) + " is used twice");
-        question.options.push_back(std::move(option));
-      }
-    }
+    if (question.kind == Question::Kind::Choice) question.options = read_options(r, *q, path);
     earlier.insert(question.id);
     e.questions.push_back(std::move(question));
   }

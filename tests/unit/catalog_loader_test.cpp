@@ -244,6 +244,15 @@ const std::string kMembersForm = R"({"fields": [
   "rules": [{"rule": "not-before", "field": "moved_in_on", "other": "moved_out_on"}]})";
 }  // namespace
 
+TEST_CASE("a procedure residents can do online must have its form", "[catalog]") {
+  auto files = fixtures::small_catalog();
+  auto p = fixtures::procedure("shussei-todoke");
+  const std::string offline = R"("online": {"available": false, "reason": "law-requires-presence", "instead": )" + fixtures::text("窓口へ") + "}";
+  p.replace(p.find(offline), offline.size(), R"("online": {"available": true})");
+  fixtures::replace_file(files, "procedures/shussei-todoke.json", p);
+  CHECK(has_problem(load_catalog(files), "procedures/shussei-todoke.json", "$.online.available", "needs the form"));
+}
+
 TEST_CASE("a procedure's form loads with groups, conditions and rules", "[catalog]") {
   auto load = load_with_form(kMembersForm);
   INFO(all_problems(load));
