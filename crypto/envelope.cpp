@@ -1,6 +1,7 @@
 // Sealing and opening Envelope v1: crypto_box_seal wraps a random content key, secretstream
 // (XChaCha20-Poly1305) carries the padded content in 64 KiB chunks, chunk 0 authenticates the clear bytes.
 #include "envelope.hpp"
+#include "envelope_plaintext.hpp"
 
 #include <sodium.h>
 
@@ -182,6 +183,63 @@ std::vector<std::uint8_t> seal_envelope(const Submission& submission, const Ward
   return out;
 }
 
+std::optional<EnvelopeError> read_envelope_plaintext(std::span<std::uint8_t> plain, Submission& s) {
+  using C = EnvelopeError::Code;
+  if (envelope_size_bucket(plain.size()) != plain.size())
+    return error(C::Malformed, "plaintext length " + std::to_string(plain.size()) + " is not a size bucket");
+  std::size_t real = 0;
+  if (sodium_unpad(&real, plain.data(), plain.size(), plain.size()) != 0)
+    return error(C::Malformed, "padding at the end of the plaintext is invalid");
+
+  json::parser parser;
+  json::error_code ec;
+  const std::size_t consumed = parser.write_some(reinterpret_cast<const char*>(plain.data()), real, ec);
+  if (ec) return error(C::Malformed, "content JSON is invalid near plaintext byte " + std::to_string(consumed));
+  const json::value content = parser.release();
+  if (!content.is_object()) return error(C::Malformed, "content is not a JSON object");
+  std::string canonical;
+  write_canonical(content, canonical);
+  if (canonical.size() > real || std::memcmp(canonical.data(), plain.data(), canonical.size()) != 0)
+    return error(C::Malformed, "content is not a canonical JSON object");
+  sodium_memzero(canonical.data(), canonical.size());
+  const auto& o = content.get_object();
+  if (!has_exactly(o, {"application", "attachments", "procedure", "reply_key"}) || !o.at("application").is_object() ||
+      !o.at("attachments").is_array() || !o.at("procedure").is_string() || !o.at("reply_key").is_string())
+    return error(C::Malformed, "content lacks application, attachments, procedure or reply_key, or has others");
+
+  s.procedure = std::string(o.at("procedure").get_string());
+  write_canonical(o.at("application"), s.application_json);
+  const json::string& reply = o.at("reply_key").get_string();
+  std::size_t reply_len = 0;
+  if (sodium_base642bin(s.reply_key.data(), s.reply_key.size(), reply.data(), reply.size(), nullptr, &reply_len,
+                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      reply_len != 32 || base64(s.reply_key) != std::string_view(reply))
+    return error(C::Malformed, "reply_key is not the base64 of 32 bytes");
+
+  std::size_t offset = canonical.size();
+  const auto& list = o.at("attachments").get_array();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string which = "attachment " + std::to_string(i);
+    if (!list[i].is_object()) return error(C::Malformed, which + " is not an object");
+    const auto& a = list[i].get_object();
+    if (!has_exactly(a, {"name", "sha256", "size", "type"}) || !a.at("name").is_string() || !a.at("type").is_string() ||
+        !a.at("sha256").is_string() || !a.at("size").is_number())
+      return error(C::Malformed, which + " lacks name, sha256, size or type, or has others");
+    json::error_code number_ec;
+    const auto size = a.at("size").to_number<std::uint64_t>(number_ec);
+    if (number_ec || size > real - offset) return error(C::Malformed, which + " declares more bytes than remain");
+    const auto begin = plain.begin() + static_cast<std::ptrdiff_t>(offset);
+    Attachment att{std::string(a.at("name").get_string()), std::string(a.at("type").get_string()),
+                   std::vector<std::uint8_t>(begin, begin + static_cast<std::ptrdiff_t>(size))};
+    if (sha256_hex(att.bytes.data(), att.bytes.size()) != std::string_view(a.at("sha256").get_string()))
+      return error(C::Malformed, which + " does not match its sha256");
+    offset += static_cast<std::size_t>(size);
+    s.attachments.push_back(std::move(att));
+  }
+  if (offset != real) return error(C::Malformed, "plaintext has bytes beyond the listed attachments");
+  return std::nullopt;
+}
+
 std::variant<OpenedEnvelope, EnvelopeError> open_envelope(std::span<const std::uint8_t> envelope,
                                                           const WardKeyPair& ward_key) {
   using C = EnvelopeError::Code;
@@ -240,59 +298,7 @@ std::variant<OpenedEnvelope, EnvelopeError> open_envelope(std::span<const std::u
   if (pos != envelope.size())
     return error(C::TrailingData, std::to_string(envelope.size() - pos) + " bytes follow the final chunk" + at(pos));
 
-  // Everything below is authenticated: a failure means a faulty sealer, not an attacker.
-  if (envelope_size_bucket(plain.size()) != plain.size())
-    return error(C::Malformed, "plaintext length " + std::to_string(plain.size()) + " is not a size bucket");
-  std::size_t real = 0;
-  if (sodium_unpad(&real, plain.data(), plain.size(), plain.size()) != 0)
-    return error(C::Malformed, "padding at the end of the plaintext is invalid");
-
-  json::parser parser;
-  json::error_code ec;
-  const std::size_t consumed = parser.write_some(reinterpret_cast<const char*>(plain.data()), real, ec);
-  if (ec) return error(C::Malformed, "content JSON is invalid near plaintext byte " + std::to_string(consumed));
-  const json::value content = parser.release();
-  std::string canonical;
-  if (content.is_object()) write_canonical(content, canonical);
-  if (canonical.size() > real || std::memcmp(canonical.data(), plain.data(), canonical.size()) != 0)
-    return error(C::Malformed, "content is not a canonical JSON object");
-  sodium_memzero(canonical.data(), canonical.size());
-  const auto& o = content.get_object();
-  if (!has_exactly(o, {"application", "attachments", "procedure", "reply_key"}) || !o.at("application").is_object() ||
-      !o.at("attachments").is_array() || !o.at("procedure").is_string() || !o.at("reply_key").is_string())
-    return error(C::Malformed, "content lacks application, attachments, procedure or reply_key, or has others");
-
-  Submission& s = opened.submission;
-  s.procedure = std::string(o.at("procedure").get_string());
-  write_canonical(o.at("application"), s.application_json);
-  const json::string& reply = o.at("reply_key").get_string();
-  std::size_t reply_len = 0;
-  if (sodium_base642bin(s.reply_key.data(), s.reply_key.size(), reply.data(), reply.size(), nullptr, &reply_len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-      reply_len != 32 || base64(s.reply_key) != std::string_view(reply))
-    return error(C::Malformed, "reply_key is not the base64 of 32 bytes");
-
-  std::size_t offset = canonical.size();
-  const auto& list = o.at("attachments").get_array();
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const std::string which = "attachment " + std::to_string(i);
-    if (!list[i].is_object()) return error(C::Malformed, which + " is not an object");
-    const auto& a = list[i].get_object();
-    if (!has_exactly(a, {"name", "sha256", "size", "type"}) || !a.at("name").is_string() || !a.at("type").is_string() ||
-        !a.at("sha256").is_string() || !a.at("size").is_number())
-      return error(C::Malformed, which + " lacks name, sha256, size or type, or has others");
-    json::error_code number_ec;
-    const auto size = a.at("size").to_number<std::uint64_t>(number_ec);
-    if (number_ec || size > real - offset) return error(C::Malformed, which + " declares more bytes than remain");
-    const auto begin = plain.begin() + static_cast<std::ptrdiff_t>(offset);
-    Attachment att{std::string(a.at("name").get_string()), std::string(a.at("type").get_string()),
-                   std::vector<std::uint8_t>(begin, begin + static_cast<std::ptrdiff_t>(size))};
-    if (sha256_hex(att.bytes.data(), att.bytes.size()) != std::string_view(a.at("sha256").get_string()))
-      return error(C::Malformed, which + " does not match its sha256");
-    offset += static_cast<std::size_t>(size);
-    s.attachments.push_back(std::move(att));
-  }
-  if (offset != real) return error(C::Malformed, "plaintext has bytes beyond the listed attachments");
+  if (auto problem = read_envelope_plaintext(plain, opened.submission)) return std::move(*problem);
   return opened;
 }
 

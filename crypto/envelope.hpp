@@ -55,6 +55,12 @@ std::vector<std::uint8_t> seal_envelope(const Submission& submission, const Ward
 // The clear header, checked strictly (magic, bounds, canonical JSON, field formats); needs no key.
 std::variant<EnvelopeHeader, EnvelopeError> read_envelope_header(std::span<const std::uint8_t> envelope);
 
+// The header and the framing after it, still without a key (envelope_framing.cpp): sealed key and stream
+// header present, every chunk length within bounds, all chunks but the last full, nothing after a short
+// chunk, and a plaintext length that is a size bucket. Gives Truncated, TrailingData, TooLarge or Malformed
+// with the byte offset; what only the key can tell (Tampered, a cut leaving a bucket-sized stream) it cannot.
+std::variant<EnvelopeHeader, EnvelopeError> check_envelope_framing(std::span<const std::uint8_t> envelope);
+
 std::variant<OpenedEnvelope, EnvelopeError> open_envelope(std::span<const std::uint8_t> envelope,
                                                           const WardKeyPair& ward_key);
 

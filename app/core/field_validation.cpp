@@ -254,11 +254,11 @@ class FormChecker {
  public:
   FormChecker(const FormSpec& form, const FormValues& values) : form_(form), values_(values) {}
 
-  std::vector<FieldProblem> run() {
+  CheckedForm run() {
     const Scope top{&form_.fields, "", nullptr};
     check_fields(top);
     for (const auto& rule : form_.rules) check_rule(rule, top);
-    return std::move(problems_);
+    return {std::move(problems_), std::move(accepted_)};
   }
 
  private:
@@ -279,7 +279,11 @@ class FormChecker {
         continue;
       }
       FieldResult result = validate_field(spec, values_.get(path).value_or(""));
-      if (result.problem) add(path, std::move(*result.problem));
+      if (result.problem) {
+        add(path, std::move(*result.problem));
+      } else if (!result.normalized.empty()) {
+        accepted_.set(path, std::move(result.normalized));
+      }
     }
   }
 
@@ -291,6 +295,7 @@ class FormChecker {
     } else if (spec.max_items > 0 && count > spec.max_items) {
       add(path, {path, "group.max_items", {{"max", std::to_string(spec.max_items)}}});
     }
+    accepted_.set_item_count(path, count);
     for (int i = 0; i < count; ++i) check_fields(Scope{&spec.fields, path + "[" + std::to_string(i) + "].", &scope});
   }
 
@@ -362,6 +367,7 @@ class FormChecker {
   const FormSpec& form_;
   const FormValues& values_;
   std::vector<FieldProblem> problems_;
+  FormValues accepted_;
 };
 
 }  // namespace
@@ -400,8 +406,10 @@ FieldResult validate_field(const FieldSpec& spec, std::string_view raw) {
   return ok({});
 }
 
+CheckedForm check_form(const FormSpec& form, const FormValues& values) { return FormChecker(form, values).run(); }
+
 std::vector<FieldProblem> validate_form(const FormSpec& form, const FormValues& values) {
-  return FormChecker(form, values).run();
+  return check_form(form, values).problems;
 }
 
 std::vector<ProblemCode> problem_codes() {

@@ -34,6 +34,17 @@ FieldResult validate_field(const FieldSpec& spec, std::string_view raw);
 // hidden field reads as unanswered), groups are checked for their item count and each item's fields.
 std::vector<FieldProblem> validate_form(const FormSpec& form, const FormValues& values);
 
+struct CheckedForm {
+  std::vector<FieldProblem> problems;
+  // The shown fields' normalized values (empty ones left out) and every shown group's item count: what
+  // a submission carries. Hidden fields are dropped, so an answer the resident can no longer see is
+  // never sent.
+  FormValues accepted;
+};
+
+// validate_form, keeping what passed as well.
+CheckedForm check_form(const FormSpec& form, const FormValues& values);
+
 struct ProblemCode {
   std::string_view code;
   std::vector<std::string_view> params;  // the placeholders its messages use

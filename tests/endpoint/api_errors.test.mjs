@@ -1,7 +1,7 @@
 // JSON errors: unknown API routes, wrong methods, oversized bodies and headers, malformed requests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { errorOf, parseResponse, rawRequest, useServer } from './server.mjs';
+import { errorOf, fetch, parseResponse, rawRequest, useServer } from './server.mjs';
 
 const server = useServer();
 

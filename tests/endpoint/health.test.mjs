@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { test } from 'node:test';
-import { request, useServer } from './server.mjs';
+import { fetch, request, useServer } from './server.mjs';
 
 const server = useServer();
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import { after, test } from 'node:test';
-import { startServer } from './server.mjs';
+import { fetch, startServer } from './server.mjs';
 
 const servers = [];
 async function start() {

@@ -1,9 +1,12 @@
 // Unit tests of route() and the static-file helpers, without sockets: requests in, responses out.
 #include "api_error.hpp"
+#include "digest.hpp"
 #include "content_types.hpp"
 #include "router.hpp"
+#include "sqlite_store.hpp"
 #include "static_files.hpp"
 #include "temp_dir.hpp"
+#include "tokens.hpp"
 
 #include <boost/json.hpp>
 #include <catch2/catch.hpp>
@@ -14,18 +17,36 @@ using namespace madoguchi::endpoint;
 
 namespace {
 
+// A real store whose health can be made to fail or throw.
 struct FakeStore : Store {
     enum class Mode { ok, down, throws } mode = Mode::ok;
+    TempDir dir;
+    SqliteStore real{dir.path() / "portal.db"};
+
     bool ping() override {
         if (mode == Mode::throws) throw std::runtime_error("disk on fire");
         return mode == Mode::ok;
     }
+    InsertResult insert_submission(const NewSubmission& s) override { return real.insert_submission(s); }
+    std::optional<SubmissionRecord> find_submission(std::string_view r) override { return real.find_submission(r); }
+    std::optional<Digest> status_token_sha256(std::string_view r) override { return real.status_token_sha256(r); }
+    std::vector<ResidentMessage> messages(std::string_view r) override { return real.messages(r); }
+    std::vector<SubmissionRecord> list_submissions(std::optional<std::string_view> s) override {
+        if (mode == Mode::throws) throw StoreError("database is locked");
+        return real.list_submissions(s);
+    }
+    std::optional<std::string> envelope(std::string_view r) override { return real.envelope(r); }
+    std::optional<SubmissionRecord> change_status(const StatusChange& c) override { return real.change_status(c); }
+    bool put_staff_token(std::string_view n, const Digest& d, std::int64_t at) override {
+        return real.put_staff_token(n, d, at);
+    }
+    std::vector<StaffToken> staff_tokens() override { return real.staff_tokens(); }
 };
 
 struct Fixture {
     TempDir site;
     FakeStore store;
-    Services services{site.path(), store};
+    Services services{site.path(), store, {}};
 
     Fixture() {
         site.write("index.html", "<!doctype html><title>t</title>");
@@ -197,4 +218,29 @@ TEST_CASE("endpoint printable: echoed request text cannot inject", "[endpoint]")
     CHECK(printable("/a b\r\n") == "/a%20b%0D%0A");
     CHECK(printable("/\xE7\xAA\x93") == "/%E7%AA%93");
     CHECK(printable(std::string(500, 'a')).size() == 203);
+}
+
+TEST_CASE("endpoint route: a failing database is a 503 database_unavailable on API routes too", "[endpoint]") {
+    Fixture f;
+    const std::string token = new_token();
+    f.store.put_staff_token("tanaka", sha256(token), 1);
+    f.store.mode = FakeStore::Mode::throws;
+    Request req{http::verb::get, "/api/v1/staff/submissions", 11};
+    req.set(http::field::authorization, "Bearer " + token);
+    const Response res = route(req, f.services);
+    CHECK(res.result() == http::status::service_unavailable);
+    CHECK(error_code_of(res) == "database_unavailable");
+    CHECK(res.body().find("locked") == std::string::npos);
+}
+
+TEST_CASE("endpoint route: HSTS only when a TLS proxy is declared", "[endpoint]") {
+    Fixture f;
+    CHECK(f.get("/")["Strict-Transport-Security"].empty());
+    f.services.hsts = true;
+    CHECK(f.get("/")["Strict-Transport-Security"] == "max-age=31536000");
+    CHECK(f.get("/api/v1/nope")["Strict-Transport-Security"] == "max-age=31536000");
+    const std::string csp(f.get("/")["Content-Security-Policy"]);
+    CHECK(csp.find("connect-src 'self'") != std::string::npos);
+    CHECK(csp.find("'unsafe-inline'") == std::string::npos);
+    CHECK(csp.find("'unsafe-eval'") == std::string::npos);
 }

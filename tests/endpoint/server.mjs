@@ -1,14 +1,18 @@
-// Test helper: starts madoguchi-endpoint on a free port with a throwaway site folder and database,
-// and offers raw-socket and exact-header HTTP clients for cases where fetch would rewrite the request.
+// Test helper: starts madoguchi-endpoint on a free port with a throwaway site folder, database and ward
+// key; seals real envelopes and makes staff tokens; and offers a fetch that checks every API answer
+// against openapi.yaml, plus raw-socket and exact-header clients for cases where fetch would rewrite
+// the request.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { responseProblems } from './openapi_check.mjs';
 
 // Marker text placed outside the site folder: seeing it in any response means a traversal leak.
 export const SECRET = 'MADOGUCHI-SECRET-OUTSIDE-THE-SITE';
@@ -35,20 +39,43 @@ async function writeSite(root) {
   return site;
 }
 
-/**
- * Starts the endpoint. Resolves once it prints its "listening on" line.
- * Returns { url, port, root, site, db, stderr(), stop() }; stop() resolves to { code, signal }.
- */
-export async function startServer({ startTimeoutMs = 10000 } = {}) {
+/** A ward key pair made by make_envelope: { key_id, public_key, secret_key } (test keys only). */
+export function makeKeyPair() {
+  return JSON.parse(execFileSync(makeEnvelopeBinary(), ['keypair'], { encoding: 'utf8' }));
+}
+
+function makeEnvelopeBinary() {
+  const binary = process.env.MAKE_ENVELOPE;
+  if (!binary) throw new Error('MAKE_ENVELOPE is not set: run through ctest, or set it to the make_envelope binary');
+  return binary;
+}
+
+function endpointBinary() {
   const binary = process.env.MADOGUCHI_ENDPOINT;
   if (!binary) {
     throw new Error('MADOGUCHI_ENDPOINT is not set: run through ctest, or set it to the madoguchi-endpoint binary');
   }
-  const root = await mkdtemp(path.join(os.tmpdir(), 'madoguchi-endpoint-'));
+  return binary;
+}
+
+/**
+ * Starts the endpoint. Resolves once it prints its "listening on" line.
+ * Options: `args` (extra flags; the upload rate limit is off unless they set --post-rate), `root` (reuse a
+ * folder and its database: the caller removes it), `key` (the ward key pair to accept; made if absent).
+ * Returns { url, port, root, site, db, key, stderr(), stop(signal) }; stop() resolves to { code, signal }.
+ */
+export async function startServer({ startTimeoutMs = 10000, args = [], root: givenRoot, key } = {}) {
+  const binary = endpointBinary();
+  const root = givenRoot ?? await mkdtemp(path.join(os.tmpdir(), 'madoguchi-endpoint-'));
   const site = await writeSite(root);
+  key ??= makeKeyPair();
+  const keysFile = path.join(root, 'keys.json');
+  await writeFile(keysFile, JSON.stringify({ keys: [{ key_id: key.key_id, public_key: key.public_key }] }));
   // The data folder does not exist yet: the server must create it.
   const db = path.join(root, 'data', 'portal.db');
-  const child = spawn(binary, ['--site', site, '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const rate = args.includes('--post-rate') ? [] : ['--post-rate', '0'];
+  const child = spawn(binary, ['--site', site, '--db', db, '--port', '0', '--keys', keysFile, ...rate, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
 
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -79,7 +106,7 @@ export async function startServer({ startTimeoutMs = 10000 } = {}) {
   try {
     url = await listening;
   } catch (err) {
-    await rm(root, { recursive: true, force: true });
+    if (!givenRoot) await rm(root, { recursive: true, force: true });
     throw err;
   }
 
@@ -96,23 +123,23 @@ export async function startServer({ startTimeoutMs = 10000 } = {}) {
       });
       const result = await Promise.race([exited, timeout]);
       clearTimeout(timer);
-      await rm(root, { recursive: true, force: true });
+      if (!givenRoot) await rm(root, { recursive: true, force: true });
       if (result === null) throw new Error(`endpoint did not exit within ${timeoutMs} ms of ${signal}; killed`);
       return result;
     })();
     return stopped;
   };
 
-  return { url, port: Number(new URL(url).port), root, site, db, stderr: () => stderr, stop };
+  return { url, port: Number(new URL(url).port), root, site, db, key, stderr: () => stderr, stop };
 }
 
 /**
  * One endpoint for the whole test file: started before its tests, stopped after them, and the
  * file fails if the server did not exit cleanly. The returned object gains startServer()'s fields.
  */
-export function useServer() {
+export function useServer(options = {}) {
   const server = {};
-  before(async () => { Object.assign(server, await startServer()); });
+  before(async () => { Object.assign(server, await startServer(options)); });
   after(async () => {
     if (!server.stop) return;  // start-up failed; before() already reported why
     const { code } = await server.stop();
@@ -164,18 +191,79 @@ export function parseResponse(buffer) {
   };
 }
 
-/** GET with exactly the given headers (node:http adds no Accept-Encoding and decodes nothing). */
-export function request(url, { method = 'GET', headers = {} } = {}) {
+/** Fails the test when an API answer is not as openapi.yaml documents it. */
+export function assertDocumented({ method, url, status, headers, body }) {
+  const problems = responseProblems({ method, url: String(url), status, headers, body });
+  assert.deepEqual(problems, [], `${method} ${url} -> ${status} differs from openapi.yaml: ${body.toString().slice(0, 300)}`);
+}
+
+/**
+ * The global fetch, checking each answer against openapi.yaml before the test sees it. Test files
+ * import this one, so every response they get from the API is checked.
+ */
+export async function fetch(url, init = {}) {
+  const res = await globalThis.fetch(url, init);
+  const body = Buffer.from(await res.clone().arrayBuffer());
+  assertDocumented({ method: init.method ?? 'GET', url, status: res.status,
+    headers: Object.fromEntries(res.headers), body });
+  return res;
+}
+
+/**
+ * A request with exactly the given headers (node:http adds no Accept-Encoding and decodes nothing),
+ * checked against openapi.yaml like fetch.
+ */
+export function request(url, { method = 'GET', headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent: false }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => {
+        const answer = { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
+        try {
+          assertDocumented({ method, url, ...answer });
+        } catch (err) {
+          reject(err);
+          return;
+        }
+        resolve(answer);
+      });
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
+}
+
+/** A fresh status token as the app makes one: 32 random bytes, base64url without padding. */
+export const newStatusToken = () => randomBytes(32).toString('base64url');
+
+/**
+ * Seals `count` real envelopes to the server's ward key (or `key`), each with a fresh submission id.
+ * Returns [{ bytes, submission_id, reply_key, size }].
+ */
+export async function sealEnvelopes(server, count, { attachmentBytes = 0, key = server.key } = {}) {
+  const dir = await mkdtemp(path.join(server.root, 'envelopes-'));
+  const lines = execFileSync(makeEnvelopeBinary(), ['seal', key.public_key, dir, String(count), String(attachmentBytes)],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim().split('\n').map((line) => JSON.parse(line));
+  const envelopes = [];
+  for (const line of lines) envelopes.push({ ...line, bytes: await readFile(line.file) });
+  await rm(dir, { recursive: true, force: true });
+  return envelopes;
+}
+
+/** POSTs an envelope; `token` defaults to a fresh status token. Returns the fetch Response. */
+export function postEnvelope(server, bytes, { token = newStatusToken(), headers = {} } = {}) {
+  return fetch(new URL('/api/v1/submissions', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/vnd.madoguchi.envelope', 'madoguchi-status-token': token, ...headers },
+    body: bytes,
+  });
+}
+
+/** Runs `madoguchi-endpoint --db DB add-staff-token NAME` and returns the token it prints. */
+export function addStaffToken(db, name) {
+  return execFileSync(endpointBinary(), ['--db', db, 'add-staff-token', name], { encoding: 'utf8' }).trim();
 }
 
 /** Asserts the shape every error body shares, and returns the parsed error object. */

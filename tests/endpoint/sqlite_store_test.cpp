@@ -1,28 +1,42 @@
-// Unit tests of the SQLite store: settings, schema migration and refusal of files it cannot use.
+// Unit tests of what is SQLite's own in the store: settings, the schema and its migration from version 1,
+// and refusal of files it cannot use. Behaviour every store shares is in store_contract_test.cpp.
+#include "receipt.hpp"
 #include "sqlite_store.hpp"
 #include "temp_dir.hpp"
+
+#include "crypto/envelope.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
 #include <string>
+#include <variant>
 #include <vector>
 
 using namespace madoguchi::endpoint;
 
 namespace {
 
-// Reads a one-row, one-column answer through a separate connection, as an operator's tool would.
-std::string query(const std::filesystem::path& db, const char* sql) {
+// Runs SQL through a separate connection, as an operator's tool would, and returns the first row's
+// first column.
+std::string query(const std::filesystem::path& db, const std::string& sql) {
     sqlite3* conn = nullptr;
-    REQUIRE(sqlite3_open_v2(db.c_str(), &conn, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(db.c_str(), &conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK);
     sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(conn, sql, -1, &stmt, nullptr) == SQLITE_OK);
+    const char* tail = sql.c_str();
     std::string result;
-    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0)) {
-        result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    // Several statements may be given; the answer is the last one's.
+    while (*tail) {
+        REQUIRE(sqlite3_prepare_v2(conn, tail, -1, &stmt, &tail) == SQLITE_OK);
+        if (!stmt) break;
+        result.clear();
+        const int rc = sqlite3_step(stmt);
+        REQUIRE((rc == SQLITE_ROW || rc == SQLITE_DONE));
+        if (rc == SQLITE_ROW && sqlite3_column_text(stmt, 0)) {
+            result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        }
+        sqlite3_finalize(stmt);
     }
-    sqlite3_finalize(stmt);
     sqlite3_close(conn);
     return result;
 }
@@ -36,23 +50,79 @@ TEST_CASE("endpoint store: creates the folder, WAL mode and the versioned schema
         SqliteStore store(db);
         CHECK(store.ping());
         CHECK(query(db, "PRAGMA journal_mode") == "wal");
-        CHECK(query(db, "PRAGMA user_version") == std::to_string(SqliteStore::kSchemaVersion));
-        CHECK(query(db, "SELECT group_concat(name || ':' || type || ':' || \"notnull\", ',') "
-                        "FROM pragma_table_info('submissions')") ==
-              "id:INTEGER:0,submission_id:TEXT:1,key_id:TEXT:1,received_at:INTEGER:1,envelope:BLOB:1");
-        CHECK(query(db, "SELECT count(*) FROM pragma_index_list('submissions') WHERE \"unique\"") == "1");
+        CHECK(query(db, "PRAGMA user_version") == "2");
+        CHECK(query(db, "SELECT group_concat(name, ',') FROM pragma_table_info('submissions')") ==
+              "id,submission_id,receipt,key_id,created,received_at,updated_at,status,status_token_sha256,"
+              "envelope_sha256,size,corrects,envelope");
+        CHECK(query(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' "
+                        "ORDER BY name)") == "messages,staff_tokens,status_changes,submissions");
+        CHECK(query(db, "SELECT count(*) FROM pragma_index_list('submissions') WHERE \"unique\"") == "2");
     }
     CHECK(std::filesystem::exists(db));
+}
+
+TEST_CASE("endpoint store: an unknown status cannot be written, even by hand", "[endpoint]") {
+    TempDir dir;
+    const auto db = dir.path() / "portal.db";
+    { SqliteStore store(db); }
+    sqlite3* conn = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &conn) == SQLITE_OK);
+    const int rc = sqlite3_exec(conn,
+                                "INSERT INTO submissions(submission_id, receipt, key_id, created, received_at, "
+                                "updated_at, status, status_token_sha256, envelope_sha256, size, envelope) "
+                                "VALUES ('s', 'r', 'k', 'c', 1, 1, 'lost', x'00', x'00', 1, x'00')",
+                                nullptr, nullptr, nullptr);
+    sqlite3_close(conn);
+    CHECK(rc == SQLITE_CONSTRAINT);
+}
+
+TEST_CASE("endpoint store: a version 1 database is migrated with its rows kept", "[endpoint]") {
+    TempDir dir;
+    const auto db = dir.path() / "portal.db";
+    // The schema exactly as version 1 shipped it, with one row.
+    const std::string header = madoguchi::crypto::canonical_envelope_header(
+        {1, "2026-11-23T09:30:00Z", "79427074a56e3988", "01JDQ80000000000000000VEC1"});
+    std::string hex;
+    for (unsigned char c : std::string("MDG1\x00\x71", 6) + header) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        hex += kHex[c >> 4];
+        hex += kHex[c & 15];
+    }
+    query(db,
+          "PRAGMA journal_mode=WAL;"
+          "CREATE TABLE submissions(id INTEGER PRIMARY KEY, submission_id TEXT NOT NULL UNIQUE, key_id TEXT NOT NULL,"
+          " received_at INTEGER NOT NULL, envelope BLOB NOT NULL);"
+          "INSERT INTO submissions VALUES (7, '01JDQ80000000000000000VEC1', '79427074a56e3988', 1764000000, x'" + hex +
+              "');"
+          "PRAGMA user_version=1");
+
+    SqliteStore store(db);
+    CHECK(store.ping());
+    const auto rows = store.list_submissions("new");
+    REQUIRE(rows.size() == 1);
+    const SubmissionRecord& row = rows[0];
+    CHECK(std::holds_alternative<std::string>(parse_receipt(row.receipt)));
+    CHECK(row.submission_id == "01JDQ80000000000000000VEC1");
+    CHECK(row.created == "2026-11-23T09:30:00Z");
+    CHECK(row.received_at == 1764000000);
+    CHECK(row.size == static_cast<std::int64_t>(6 + header.size()));
+    CHECK(store.envelope(row.receipt)->substr(0, 4) == "MDG1");
+    CHECK(query(db, "SELECT id FROM submissions") == "7");
+    CHECK(query(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'submissions_v1'") == "0");
 }
 
 TEST_CASE("endpoint store: reopening keeps data and does not migrate twice", "[endpoint]") {
     TempDir dir;
     const auto db = dir.path() / "portal.db";
     { SqliteStore store(db); }
-    query(db, "INSERT INTO submissions(submission_id, key_id, received_at, envelope) VALUES ('s1', 'k1', 1, x'00')");
+    query(db,
+          "INSERT INTO submissions(submission_id, receipt, key_id, created, received_at, updated_at, status, "
+          "status_token_sha256, envelope_sha256, size, envelope) "
+          "VALUES ('s1', 'AAAAAAAAAAA0', 'k1', '2026-11-23T09:30:00Z', 1, 1, 'new', x'00', x'00', 1, x'00')");
     SqliteStore again(db);
     CHECK(again.ping());
     CHECK(query(db, "SELECT count(*) FROM submissions") == "1");
+    CHECK(again.find_submission("AAAAAAAAAAA0"));
 }
 
 TEST_CASE("endpoint store: a database from a newer build is refused", "[endpoint]") {

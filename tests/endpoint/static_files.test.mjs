@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { APP_JS, APP_WASM, INDEX_HTML, SECRET, errorOf, request, useServer } from './server.mjs';
+import { APP_JS, APP_WASM, INDEX_HTML, SECRET, errorOf, fetch, request, useServer } from './server.mjs';
 
 const server = useServer();
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
+  "frame-ancestors 'none'";
 
 const at = (target) => new URL(target, server.url);
 

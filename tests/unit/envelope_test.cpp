@@ -12,7 +12,9 @@
 #include <set>
 #include <sstream>
 
+#include "bytes_text.hpp"
 #include "crypto/envelope.hpp"
+#include "crypto/envelope_plaintext.hpp"
 #include "crypto/sodium_runtime.hpp"
 
 using namespace madoguchi::crypto;
@@ -20,6 +22,9 @@ using Bytes = std::vector<std::uint8_t>;
 using Code = EnvelopeError::Code;
 
 namespace {
+
+using test_bytes::hex;
+using test_bytes::unhex;
 
 const char* kCreated = "2026-11-23T09:30:00Z";
 const char* kSubmissionId = "01JDQ7Z8K3M4N5P6Q7R8S9T0VW";
@@ -49,21 +54,6 @@ WardKeyPair seeded_key_pair(std::uint8_t start) {
 
 Submission sample(std::string application, std::vector<Attachment> attachments = {}) {
   return Submission{"juminhyo-copy", std::move(application), std::move(attachments), fixed_bytes(100)};
-}
-
-std::string hex(const Bytes& b) {
-  std::string out(b.size() * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), b.data(), b.size());
-  out.pop_back();
-  return out;
-}
-
-Bytes unhex(std::string_view h) {
-  Bytes b(h.size() / 2);
-  std::size_t len = 0;
-  REQUIRE(sodium_hex2bin(b.data(), b.size(), h.data(), h.size(), nullptr, &len, nullptr) == 0);
-  b.resize(len);
-  return b;
 }
 
 std::string sha256_hex(const Bytes& b) {
@@ -521,4 +511,21 @@ TEST_CASE("print the envelope v1 known-answer vectors", "[.generate]") {
       {"key_id", key.public_key.key_id},
       {"vectors", vectors}};
   std::cout << boost::json::serialize(doc) << "\n";
+}
+
+TEST_CASE("content that is valid JSON but not an object is refused, not misread", "[envelope]") {
+  // Found by tests/fuzz/envelope_content_fuzz: a JSON string before the object passed the canonical check.
+  REQUIRE(ensure_sodium());
+  for (std::string content : {std::string(R"("application")"), std::string("5"), std::string("[]"), std::string("null")}) {
+    const std::size_t bucket = envelope_size_bucket(content.size() + 1);
+    Bytes plain(content.begin(), content.end());
+    plain.resize(bucket);
+    std::size_t padded = 0;
+    REQUIRE(sodium_pad(&padded, plain.data(), content.size(), bucket, bucket) == 0);
+    Submission out;
+    const auto problem = read_envelope_plaintext(plain, out);
+    REQUIRE(problem);
+    CHECK(problem->code == EnvelopeError::Malformed);
+    CHECK(problem->detail == "content is not a JSON object");
+  }
 }

@@ -184,6 +184,26 @@ Response internal() {
                        "発生時刻を添えて区役所にお知らせください。"});
 }
 
+Response rate_limited(std::uint64_t retry_after_seconds) {
+    const std::string s = std::to_string(retry_after_seconds);
+    Response res = make_error(
+        http::status::too_many_requests, "rate_limited",
+        {"Too many uploads from your network in a short time. Wait " + s +
+             " seconds (see Retry-After) and send again; nothing you already sent is lost.",
+         "短い時間に同じネットワークからの送信が多すぎます。" + s +
+             " 秒待ってから（Retry-After を参照）もう一度送信してください。送信済みのものは失われていません。"});
+    res.set(http::field::retry_after, s);
+    return res;
+}
+
+Response request_timeout() {
+    return make_error(http::status::request_timeout, "request_timeout",
+                      {"The request did not arrive in time, so the connection is closed. Check the network "
+                       "connection and send again.",
+                       "リクエストが時間内に届かなかったため、接続を閉じました。通信状態を確認して、もう一度送信して"
+                       "ください。"});
+}
+
 }  // namespace errors
 
 }  // namespace madoguchi::endpoint

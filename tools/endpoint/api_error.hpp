@@ -3,6 +3,7 @@
 #pragma once
 
 #include "http_types.hpp"
+#include "receipt.hpp"
 
 #include <cstdint>
 #include <string>
@@ -33,6 +34,24 @@ Response payload_too_large(std::uint64_t limit_bytes);
 Response header_too_large(std::uint64_t limit_bytes);
 Response database_unavailable();
 Response internal();
+Response rate_limited(std::uint64_t retry_after_seconds);
+Response request_timeout();
+}  // namespace errors
+
+// Errors of the submission and staff API (api_error_submissions.cpp).
+namespace errors {
+Response unsupported_media_type(std::string_view got, std::string_view expected);
+Response bad_status_token(bool missing);
+Response bad_receipt(std::string_view text, const ReceiptProblem& problem);
+Response malformed_envelope(std::string_view detail);
+Response truncated_envelope(std::string_view detail);
+Response unknown_key(std::string_view key_id);
+Response submission_id_conflict(std::string_view submission_id);
+Response no_submission();
+Response staff_unauthorized(bool missing);
+Response bad_json(std::string_view detail);
+Response bad_status(std::string_view status);
+Response bad_message(std::string_view detail);
 }  // namespace errors
 
 }  // namespace madoguchi::endpoint

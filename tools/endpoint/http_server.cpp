@@ -24,6 +24,34 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
+// string_body, except that the string grows as bytes arrive instead of reserving the declared
+// Content-Length up front: a client that announces 32 MiB and sends nothing costs nothing.
+struct GrowingStringBody {
+    using value_type = std::string;
+
+    class reader {
+    public:
+        template <bool isRequest, class Fields>
+        reader(http::header<isRequest, Fields>&, value_type& body) : body_(body) {}
+
+        void init(const boost::optional<std::uint64_t>&, beast::error_code& ec) { ec = {}; }
+
+        template <class ConstBufferSequence>
+        std::size_t put(const ConstBufferSequence& buffers, beast::error_code& ec) {
+            const std::size_t n = beast::buffer_bytes(buffers);
+            const std::size_t old = body_.size();
+            body_.resize(old + n);  // libstdc++ at least doubles the capacity, so appends stay amortised O(1)
+            ec = {};
+            return asio::buffer_copy(asio::buffer(body_.data() + old, n), buffers);
+        }
+
+        void finish(beast::error_code& ec) { ec = {}; }
+
+    private:
+        value_type& body_;
+    };
+};
+
 // RFC 9110 requires a Date header from any server that has a clock.
 std::string http_date() {
     const std::time_t now = std::time(nullptr);
@@ -34,14 +62,18 @@ std::string http_date() {
     return std::string(buffer, n);
 }
 
-bool expects_continue(const Request& req) {
-    return beast::iequals(req[http::field::expect], "100-continue");
-}
-
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(tcp::socket&& socket, Services& services, const ServerLimits& limits)
-        : stream_(std::move(socket)), services_(services), limits_(limits) {}
+    Connection(tcp::socket&& socket, Services& services, const ServerOptions& options, RateLimiter& limiter)
+        : stream_(std::move(socket)),
+          timer_(stream_.get_executor()),
+          services_(services),
+          options_(options),
+          limits_(options.limits),
+          limiter_(limiter) {
+        beast::error_code ec;
+        peer_ = stream_.socket().remote_endpoint(ec).address();
+    }
 
     void start() {
         // Run the first step on the connection's strand, like every later one.
@@ -49,21 +81,56 @@ public:
     }
 
 private:
+    // Reads run under this timer rather than the stream's own timeout, which would close the socket
+    // and leave no way to answer 408. A generation number keeps a stale expiry from cancelling a later step.
+    void arm(std::chrono::steady_clock::duration timeout) {
+        stream_.expires_never();
+        timed_out_ = false;
+        timer_.expires_after(timeout);
+        timer_.async_wait([self = shared_from_this(), generation = ++generation_](beast::error_code ec) {
+            if (ec || generation != self->generation_) return;
+            self->timed_out_ = true;
+            beast::error_code ignored;
+            self->stream_.socket().cancel(ignored);
+        });
+    }
+
+    void disarm() {
+        ++generation_;
+        timer_.cancel();
+    }
+
     void read_header() {
         parser_.emplace();  // a fresh parser per request: limits and state never leak between requests
         parser_->header_limit(limits_.header_limit);
-        parser_->body_limit(limits_.body_limit);
-        stream_.expires_after(limits_.header_timeout);
+        // No limit until the target is known: on_header checks the declared length against the route's
+        // own limit (so the 413 names it) and sets that limit for chunked bodies.
+        parser_->body_limit(boost::none);
+        arm(limits_.header_timeout);
         http::async_read_header(stream_, buffer_, *parser_,
                                 beast::bind_front_handler(&Connection::on_header, shared_from_this()));
     }
 
     void on_header(beast::error_code ec, std::size_t) {
         if (ec) return on_read_error(ec);
-        if (!parser_->is_done() && expects_continue(parser_->get())) {
+        disarm();
+        const auto& head = parser_->get();
+        route_limit_ = body_limit_for(head.method(), head.target());
+        if (head.method() == http::verb::post) {
+            const auto client = client_address(peer_, options_.trusted_proxy, head["X-Forwarded-For"]);
+            if (const auto wait = limiter_.take(client, std::chrono::steady_clock::now())) {
+                return send_error(errors::rate_limited(*wait));
+            }
+        }
+        // Refused before the body is read, so an oversized upload costs the client nothing to learn.
+        if (const auto declared = parser_->content_length(); declared && *declared > route_limit_) {
+            return send_error(errors::payload_too_large(route_limit_));
+        }
+        parser_->body_limit(route_limit_);
+        if (!parser_->is_done() && beast::iequals(head[http::field::expect], "100-continue")) {
             // Clients such as curl wait for this before sending a large body.
-            continue_.emplace(http::status::continue_, parser_->get().version());
-            stream_.expires_after(limits_.header_timeout);
+            continue_.emplace(http::status::continue_, head.version());
+            stream_.expires_after(limits_.write_timeout);
             return http::async_write(stream_, *continue_,
                                      beast::bind_front_handler(&Connection::on_continue_sent, shared_from_this()));
         }
@@ -77,15 +144,19 @@ private:
 
     void read_body() {
         if (parser_->is_done()) return on_read({}, 0);
-        stream_.expires_after(limits_.body_timeout);
+        const std::uint64_t expected = parser_->content_length().value_or(route_limit_);
+        arm(limits_.body_timeout + std::chrono::seconds(expected / limits_.min_receive_rate));
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_read, shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
         if (ec) return on_read_error(ec);
+        disarm();
+        auto message = parser_->release();
+        const Request req(std::move(message.base()), std::move(message.body()));
         Response res;
         try {
-            res = route(parser_->get(), services_);
+            res = route(req, services_);
         } catch (const std::exception& e) {  // route() catches its own failures; this is the last resort
             std::cerr << "madoguchi-endpoint: route failed: " << e.what() << '\n';
             return send_error(errors::internal());
@@ -95,12 +166,19 @@ private:
     }
 
     void on_read_error(beast::error_code ec) {
-        // The client went away, went quiet, or the server is stopping: nobody is left to answer.
-        if (ec == http::error::end_of_stream || ec == http::error::partial_message || ec == beast::error::timeout ||
+        const bool timed_out = timed_out_;
+        disarm();
+        if (timed_out) {
+            // A half-sent request gets an answer; an idle keep-alive connection just ends.
+            if (parser_->got_some() || buffer_.size() > 0) return send_error(errors::request_timeout());
+            return close();
+        }
+        // The client went away, or the server is stopping: nobody is left to answer.
+        if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
             ec.category() != http::make_error_code(http::error::bad_method).category()) {
             return close();
         }
-        if (ec == http::error::body_limit) return send_error(errors::payload_too_large(limits_.body_limit));
+        if (ec == http::error::body_limit) return send_error(errors::payload_too_large(route_limit_));
         if (ec == http::error::header_limit) return send_error(errors::header_too_large(limits_.header_limit));
         send_error(errors::malformed_http(ec.message()));
     }
@@ -109,7 +187,7 @@ private:
     void send_error(Response res) {
         res.version(11);
         res.keep_alive(false);
-        add_security_headers(res);
+        add_security_headers(res, services_.hsts);
         res.prepare_payload();
         send(std::move(res), true);
     }
@@ -126,7 +204,7 @@ private:
     void on_write(beast::error_code ec, std::size_t) {
         if (ec) return close();
         if (close_after_) return linger_close();
-        res_ = {};  // release a large file body before waiting on an idle connection
+        res_ = {};  // release a large body before waiting on an idle connection
         read_header();
     }
 
@@ -146,32 +224,41 @@ private:
     }
 
     void close() {
+        disarm();
         beast::error_code ignored;
         stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
         stream_.socket().close(ignored);
     }
 
     beast::tcp_stream stream_;
+    asio::steady_timer timer_;
+    std::uint64_t generation_ = 0;
+    bool timed_out_ = false;
     beast::flat_buffer buffer_;
-    std::optional<http::request_parser<http::string_body>> parser_;
+    std::optional<http::request_parser<GrowingStringBody>> parser_;
+    std::uint64_t route_limit_ = kDefaultBodyLimit;
     std::optional<http::response<http::empty_body>> continue_;
     Response res_;  // kept here until async_write completes
     bool close_after_ = false;
     std::array<char, 16384> drain_buffer_{};
     std::uint64_t drained_ = 0;
+    asio::ip::address peer_;
     Services& services_;
+    const ServerOptions& options_;
     const ServerLimits& limits_;
+    RateLimiter& limiter_;
 };
 
 }  // namespace
 
-HttpServer::HttpServer(asio::io_context& ioc, const tcp::endpoint& endpoint, Services& services, ServerLimits limits)
+HttpServer::HttpServer(asio::io_context& ioc, const tcp::endpoint& endpoint, Services& services, ServerOptions options)
     : ioc_(ioc),
       strand_(asio::make_strand(ioc)),
       acceptor_(strand_),
       retry_timer_(strand_),
       services_(services),
-      limits_(limits) {
+      options_(std::move(options)),
+      limiter_(options_.post_rate) {
     acceptor_.open(endpoint.protocol());
     // Lets a restarted server bind while old connections sit in TIME_WAIT.
     acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -204,7 +291,7 @@ void HttpServer::accept() {
         beast::error_code ignored;
         // Without this every small response waits ~40 ms for Nagle + delayed ACK.
         socket.set_option(tcp::no_delay(true), ignored);
-        std::make_shared<Connection>(std::move(socket), services_, limits_)->start();
+        std::make_shared<Connection>(std::move(socket), services_, options_, limiter_)->start();
         accept();
     });
 }

@@ -1,7 +1,9 @@
 // The HTTP/1.1 server: accepts connections and runs each one's read → route → write loop, with the
-// timeouts and size limits that keep slow or hostile clients from holding memory and sockets.
+// timeouts, size limits and upload rate limit that keep slow or hostile clients from holding memory
+// and sockets.
 #pragma once
 
+#include "rate_limiter.hpp"
 #include "router.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -11,16 +13,18 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 
 namespace madoguchi::endpoint {
 
 struct ServerLimits {
-    std::uint64_t body_limit = 1024 * 1024;  // envelopes are small; anything bigger is a mistake or an attack
     std::uint32_t header_limit = 16 * 1024;
     // Idle keep-alive connections and request heads must arrive within this.
     std::chrono::seconds header_timeout{10};
-    // A full 1 MiB body on a slow mobile uplink (~200 kbit/s) needs about 45 s.
+    // A body may take this long plus one second per min_receive_rate bytes it declares (or, chunked,
+    // its route's limit): 60 s for 1 MiB, about 34 minutes for a 32 MiB envelope on a slow uplink.
     std::chrono::seconds body_timeout{60};
+    std::uint64_t min_receive_rate = 16 * 1024;
     // A write may take this long plus one second per min_send_rate bytes, so a large
     // .wasm still reaches a slow phone while a dead peer is dropped.
     std::chrono::seconds write_timeout{30};
@@ -31,11 +35,17 @@ struct ServerLimits {
     std::uint64_t linger_bytes = 8 * 1024 * 1024;
 };
 
+struct ServerOptions {
+    ServerLimits limits;
+    RateLimit post_rate;  // per client address, for POST requests
+    std::optional<boost::asio::ip::address> trusted_proxy;  // --trust-proxy: read X-Forwarded-For from it
+};
+
 class HttpServer {
 public:
     // Binds and listens at once, so a busy port fails before the server reports itself ready.
     HttpServer(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint, Services& services,
-               ServerLimits limits = {});
+               ServerOptions options = {});
 
     boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
 
@@ -52,7 +62,8 @@ private:
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer retry_timer_;
     Services& services_;
-    ServerLimits limits_;
+    ServerOptions options_;
+    RateLimiter limiter_;
 };
 
 }  // namespace madoguchi::endpoint

@@ -1,13 +1,15 @@
-// madoguchi-endpoint: reads the command line, opens the store, starts the HTTP server and runs it
-// until SIGINT or SIGTERM.
+// madoguchi-endpoint: reads the command line, opens the store, and either serves HTTP until SIGINT or
+// SIGTERM, or runs a subcommand (add-staff-token) and exits.
+#include "command_line.hpp"
+#include "digest.hpp"
 #include "http_server.hpp"
 #include "sqlite_store.hpp"
+#include "tokens.hpp"
 
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <csignal>
 #include <exception>
 #include <iostream>
@@ -21,101 +23,63 @@ namespace {
 namespace asio = boost::asio;
 using namespace madoguchi::endpoint;
 
-constexpr const char* kUsage =
-    "Usage: madoguchi-endpoint --site DIR --db FILE [--listen ADDRESS] [--port PORT]\n"
-    "Serves the Madoguchi web build and the REST API (/api/v1/...), storing only ciphertext in SQLite.\n"
-    "  --site DIR        folder holding the web build (index.html, app.js, app.wasm, ...)\n"
-    "  --db FILE         SQLite database file; created, with its folder, if missing\n"
-    "  --listen ADDRESS  IP address to listen on (default 127.0.0.1; put a TLS reverse proxy in front)\n"
-    "  --port PORT       TCP port (default 8080; 0 picks a free port)\n"
-    "  --help            show this help\n";
-
-struct Options {
-    std::filesystem::path site;
-    std::filesystem::path db;
-    std::string listen = "127.0.0.1";
-    std::uint16_t port = 8080;
-};
-
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// Accepts "--flag value" and "--flag=value".
-std::optional<Options> parse_args(int argc, char** argv) {
-    Options options;
-    bool have_site = false;
-    bool have_db = false;
-    for (int i = 1; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (arg == "--help" || arg == "-h") return std::nullopt;
-        std::string value;
-        if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
-            value = arg.substr(eq + 1);
-            arg.resize(eq);
-        } else if (arg == "--site" || arg == "--db" || arg == "--listen" || arg == "--port") {
-            if (i + 1 >= argc) throw UsageError(arg + " needs a value");
-            value = argv[++i];
-        } else {
-            throw UsageError("unknown argument '" + arg + "'");
-        }
-        if (arg == "--site") {
-            options.site = value;
-            have_site = true;
-        } else if (arg == "--db") {
-            options.db = value;
-            have_db = true;
-        } else if (arg == "--listen") {
-            options.listen = value;
-        } else if (arg == "--port") {
-            unsigned port = 0;
-            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), port);
-            if (ec != std::errc{} || end != value.data() + value.size() || port > 65535) {
-                throw UsageError("--port must be a number from 0 to 65535, not '" + value + "'");
-            }
-            options.port = static_cast<std::uint16_t>(port);
-        } else {
-            throw UsageError("unknown argument '" + arg + "'");
-        }
-    }
-    if (!have_site) throw UsageError("--site DIR is required (the folder with the web build)");
-    if (!have_db) throw UsageError("--db FILE is required (the SQLite database file)");
-    if (options.db.empty()) throw UsageError("--db needs a file name");
-    std::error_code ec;
-    if (!std::filesystem::is_directory(options.site, ec)) {
-        throw UsageError("--site " + options.site.string() + " is not a folder; build the web app first");
-    }
-    options.site = std::filesystem::canonical(options.site);
-    return options;
-}
-
 std::string url_for(const asio::ip::tcp::endpoint& endpoint) {
     const auto address = endpoint.address();
-    const std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
-    return "http://" + host + ":" + std::to_string(endpoint.port()) + "/";
+    std::string url = "http://";
+    url += address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+    url += ":" + std::to_string(endpoint.port()) + "/";
+    return url;
 }
 
-int run(const Options& options) {
+int add_staff_token(const Options& options) {
+    SqliteStore store(options.db);
+    const std::string token = new_token();
+    const bool replaced = store.put_staff_token(options.staff_name, sha256(token), unix_now());
+    if (replaced) std::cerr << "madoguchi-endpoint: the previous token of " << options.staff_name << " no longer works\n";
+    // Printed once and never stored: whoever runs this hands it to the staff member.
+    std::cout << token << std::endl;
+    return 0;
+}
+
+int serve(const Options& options) {
     if (!std::filesystem::exists(options.site / "index.html")) {
         std::cerr << "madoguchi-endpoint: warning: " << (options.site / "index.html").string()
                   << " does not exist; / will answer 404\n";
     }
-    SqliteStore store(options.db);
-    Services services{options.site, store};
-
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(options.listen, ec);
     if (ec) {
         std::cerr << "madoguchi-endpoint: --listen '" << options.listen << "' is not an IP address\n";
         return 2;
     }
+    ServerOptions server_options;
+    server_options.limits.header_timeout = options.header_timeout;
+    server_options.limits.body_timeout = options.body_timeout;
+    server_options.post_rate = options.post_rate;
+    if (options.trusted_proxy) {
+        server_options.trusted_proxy = asio::ip::make_address(*options.trusted_proxy, ec);
+        if (ec) {
+            std::cerr << "madoguchi-endpoint: --trust-proxy '" << *options.trusted_proxy << "' is not an IP address\n";
+            return 2;
+        }
+    }
+    AcceptedKeys keys;
+    if (options.keys) {
+        keys = load_accepted_keys(*options.keys);
+    } else {
+        std::cerr << "madoguchi-endpoint: warning: no --keys FILE, so every submission is refused (unknown_key)\n";
+    }
+
+    SqliteStore store(options.db);
+    Services services{options.site, store, std::move(keys), options.hsts};
+
     // One I/O thread per core; more would only queue on the store's mutex and the disk.
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
     // Declared after the store, so handlers still queued in the context are destroyed before it.
     asio::io_context ioc{static_cast<int>(threads)};
     std::optional<HttpServer> server;
     try {
-        server.emplace(ioc, asio::ip::tcp::endpoint{address, options.port}, services);
+        server.emplace(ioc, asio::ip::tcp::endpoint{address, options.port}, services, server_options);
     } catch (const boost::system::system_error& e) {
         std::cerr << "madoguchi-endpoint: cannot listen on " << options.listen << " port " << options.port << ": "
                   << e.code().message() << '\n';
@@ -143,18 +107,16 @@ int run(const Options& options) {
 
 int main(int argc, char** argv) {
     try {
-        const auto options = parse_args(argc, argv);
+        const auto options = parse_command_line(argc, argv);
         if (!options) {
             std::cout << kUsage;
             return 0;
         }
-        return run(*options);
+        if (options->command == Options::Command::add_staff_token) return add_staff_token(*options);
+        return serve(*options);
     } catch (const UsageError& e) {
         std::cerr << "madoguchi-endpoint: " << e.what() << "\n\n" << kUsage;
         return 2;
-    } catch (const StoreError& e) {
-        std::cerr << "madoguchi-endpoint: " << e.what() << '\n';
-        return 1;
     } catch (const std::exception& e) {
         std::cerr << "madoguchi-endpoint: " << e.what() << '\n';
         return 1;

@@ -5,7 +5,8 @@
 
 namespace madoguchi::endpoint {
 
-// Adds nosniff and Referrer-Policy to every response, and the Content-Security-Policy to HTML.
-void add_security_headers(Response& res);
+// Adds nosniff and Referrer-Policy to every response, the Content-Security-Policy to HTML, and
+// Strict-Transport-Security when `hsts` is set (only behind a TLS proxy: --hsts).
+void add_security_headers(Response& res, bool hsts);
 
 }  // namespace madoguchi::endpoint

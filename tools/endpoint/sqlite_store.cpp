@@ -1,39 +1,22 @@
-// The SQLite store: durable settings on every open, and forward-only schema migrations
-// tracked in PRAGMA user_version.
+// The SQLite store: durable settings on every open, then one query or transaction per Store call, each
+// under the mutex. With synchronous=FULL in WAL mode a commit returns only once the WAL is on disk.
 #include "sqlite_store.hpp"
 
-#include <sqlite3.h>
-
-#include <iterator>
 #include <system_error>
 
 namespace madoguchi::endpoint {
 
 namespace {
 
-// Entry i moves the schema from version i to i + 1. Shipped entries are never edited, only appended,
-// so every database file can be brought forward from whatever version it holds.
-constexpr const char* kMigrations[] = {
-    // 1: a submission is stored only as its sealed envelope plus the facts needed to file it.
-    "CREATE TABLE submissions("
-    " id INTEGER PRIMARY KEY,"
-    " submission_id TEXT NOT NULL UNIQUE,"
-    " key_id TEXT NOT NULL,"
-    " received_at INTEGER NOT NULL,"
-    " envelope BLOB NOT NULL)",
-};
-static_assert(std::size(kMigrations) == SqliteStore::kSchemaVersion,
-              "kSchemaVersion must equal the number of migrations");
+constexpr std::string_view kRecordColumns =
+    "SELECT receipt, submission_id, key_id, created, received_at, updated_at, size, status, corrects FROM submissions";
 
-// Finalizes a prepared statement on every path out of a scope.
-struct Statement {
-    sqlite3_stmt* stmt = nullptr;
-    ~Statement() { sqlite3_finalize(stmt); }
-};
+SubmissionRecord record_of(const SqliteStatement& s) {
+    return SubmissionRecord{s.text(0),    s.text(1),    s.text(2), s.text(3),         s.integer(4),
+                            s.integer(5), s.integer(6), s.text(7), s.optional_text(8)};
+}
 
-}  // namespace
-
-SqliteStore::SqliteStore(const std::filesystem::path& file) : path_(file.string()) {
+const std::filesystem::path& with_folder(const std::filesystem::path& file) {
     if (file.has_parent_path()) {
         std::error_code ec;
         std::filesystem::create_directories(file.parent_path(), ec);
@@ -42,97 +25,154 @@ SqliteStore::SqliteStore(const std::filesystem::path& file) : path_(file.string(
                              " for the database: " + ec.message());
         }
     }
-    // NOMUTEX: mutex_ already serialises every use of the connection.
-    const int rc = sqlite3_open_v2(path_.c_str(), &db_,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-        std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-        sqlite3_close_v2(db_);
-        db_ = nullptr;
-        throw StoreError("cannot open the database " + path_ + ": " + message);
-    }
-    try {
-        // busy_timeout first, so the switch to WAL waits for another process instead of failing.
-        exec("PRAGMA busy_timeout=5000");
-        exec("PRAGMA journal_mode=WAL");
-        if (journal_mode() != "wal") {
-            throw StoreError("the database " + path_ +
-                             " cannot use WAL mode (is it on a network file system?); put it on a local disk");
-        }
-        // synchronous and foreign_keys are per connection, so they are set on every open.
-        exec("PRAGMA synchronous=FULL");
-        exec("PRAGMA foreign_keys=ON");
-        migrate();
-    } catch (...) {
-        sqlite3_close_v2(db_);
-        db_ = nullptr;
-        throw;
-    }
+    return file;
 }
 
-SqliteStore::~SqliteStore() {
-    // The last connection to close checkpoints the WAL into the main file.
-    sqlite3_close_v2(db_);
+}  // namespace
+
+SqliteStore::SqliteStore(const std::filesystem::path& file) : db_(with_folder(file)) {
+    // busy_timeout first, so the switch to WAL waits for another process instead of failing.
+    db_.exec("PRAGMA busy_timeout=5000");
+    db_.exec("PRAGMA journal_mode=WAL");
+    if (auto mode = db_.prepare("PRAGMA journal_mode"); !mode.step() || mode.text(0) != "wal") {
+        throw StoreError("the database " + db_.path() +
+                         " cannot use WAL mode (is it on a network file system?); put it on a local disk");
+    }
+    // synchronous and foreign_keys are per connection, so they are set on every open.
+    db_.exec("PRAGMA synchronous=FULL");
+    db_.exec("PRAGMA foreign_keys=ON");
+    migrate_sqlite(db_);
 }
 
 bool SqliteStore::ping() {
     std::lock_guard lock(mutex_);
     try {
-        return user_version() == kSchemaVersion;
+        auto s = db_.prepare("PRAGMA user_version");
+        return s.step() && s.integer(0) == kSchemaVersion;
     } catch (const StoreError&) {
         return false;
     }
 }
 
-void SqliteStore::exec(const char* sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-        std::string message = error ? error : sqlite3_errmsg(db_);
-        sqlite3_free(error);
-        throw StoreError("database " + path_ + ": " + message + " (in: " + sql + ")");
-    }
+std::optional<SubmissionRecord> SqliteStore::find_locked(std::string_view column, std::string_view value) {
+    auto s = db_.prepare(std::string(kRecordColumns) + " WHERE " + std::string(column) + " = ?1");
+    s.bind(1, value);
+    if (!s.step()) return std::nullopt;
+    return record_of(s);
 }
 
-std::string SqliteStore::journal_mode() {
-    Statement s;
-    if (sqlite3_prepare_v2(db_, "PRAGMA journal_mode", -1, &s.stmt, nullptr) != SQLITE_OK ||
-        sqlite3_step(s.stmt) != SQLITE_ROW) {
-        throw StoreError("database " + path_ + ": " + sqlite3_errmsg(db_));
-    }
-    const auto* text = sqlite3_column_text(s.stmt, 0);
-    return text ? reinterpret_cast<const char*>(text) : "";
+InsertResult SqliteStore::insert_submission(const NewSubmission& n) {
+    std::lock_guard lock(mutex_);
+    const SubmissionRecord& r = n.record;
+    // One statement in autocommit mode is one durable transaction. A submission id already stored is no
+    // error here (DO NOTHING); a taken receipt is (UNIQUE), so the caller can draw another.
+    auto insert = db_.prepare(
+        "INSERT INTO submissions(submission_id, receipt, key_id, created, received_at, updated_at, status,"
+        " status_token_sha256, envelope_sha256, size, corrects, envelope)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(submission_id) DO NOTHING");
+    insert.bind(1, r.submission_id).bind(2, r.receipt).bind(3, r.key_id).bind(4, r.created);
+    insert.bind(5, r.received_at).bind(6, r.updated_at).bind(7, r.status);
+    insert.bind_blob(8, n.status_token_sha256).bind_blob(9, n.envelope_sha256);
+    insert.bind(10, static_cast<std::int64_t>(n.envelope.size())).bind_optional(11, r.corrects).bind_blob(12, n.envelope);
+    bool receipt_taken = false;
+    insert.step_unique(receipt_taken);
+    if (receipt_taken) return {InsertResult::receipt_taken, {}};
+    if (db_.changes() == 1) return {InsertResult::created, *find_locked("receipt", r.receipt)};
+
+    auto existing = db_.prepare("SELECT envelope_sha256 FROM submissions WHERE submission_id = ?1");
+    existing.bind(1, r.submission_id);
+    if (!existing.step()) throw StoreError("database " + db_.path() + ": a conflicting submission vanished");
+    const bool same = existing.digest(0) == n.envelope_sha256;
+    if (!same) return {InsertResult::conflict, {}};
+    return {InsertResult::duplicate, *find_locked("submission_id", r.submission_id)};
 }
 
-int SqliteStore::user_version() {
-    Statement s;
-    if (sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &s.stmt, nullptr) != SQLITE_OK ||
-        sqlite3_step(s.stmt) != SQLITE_ROW) {
-        throw StoreError("database " + path_ + ": " + sqlite3_errmsg(db_));
-    }
-    return sqlite3_column_int(s.stmt, 0);
+std::optional<SubmissionRecord> SqliteStore::find_submission(std::string_view receipt) {
+    std::lock_guard lock(mutex_);
+    return find_locked("receipt", receipt);
 }
 
-void SqliteStore::migrate() {
-    // IMMEDIATE takes the write lock up front, so two servers starting together cannot both migrate.
-    exec("BEGIN IMMEDIATE");
-    try {
-        const int from = user_version();
-        if (from > kSchemaVersion) {
-            throw StoreError("the database " + path_ + " has schema version " + std::to_string(from) +
-                             ", newer than this build's " + std::to_string(kSchemaVersion) +
-                             "; run a newer madoguchi-endpoint");
-        }
-        for (int v = from; v < kSchemaVersion; ++v) {
-            exec(kMigrations[v]);
-        }
-        if (from != kSchemaVersion) {
-            exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
-        }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
+std::optional<Digest> SqliteStore::status_token_sha256(std::string_view receipt) {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT status_token_sha256 FROM submissions WHERE receipt = ?1");
+    s.bind(1, receipt);
+    if (!s.step()) return std::nullopt;
+    return s.digest(0);
+}
+
+std::vector<ResidentMessage> SqliteStore::messages(std::string_view receipt) {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(
+        "SELECT m.id, m.sent_at, m.sealed FROM messages m JOIN submissions s ON s.id = m.submission"
+        " WHERE s.receipt = ?1 ORDER BY m.id");
+    s.bind(1, receipt);
+    std::vector<ResidentMessage> out;
+    while (s.step()) out.push_back({s.integer(0), s.integer(1), s.blob(2)});
+    return out;
+}
+
+std::vector<SubmissionRecord> SqliteStore::list_submissions(std::optional<std::string_view> status) {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(std::string(kRecordColumns) + (status ? " WHERE status = ?1" : "") + " ORDER BY id");
+    if (status) s.bind(1, *status);
+    std::vector<SubmissionRecord> out;
+    while (s.step()) out.push_back(record_of(s));
+    return out;
+}
+
+std::optional<std::string> SqliteStore::envelope(std::string_view receipt) {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT envelope FROM submissions WHERE receipt = ?1");
+    s.bind(1, receipt);
+    if (!s.step()) return std::nullopt;
+    return s.blob(0);
+}
+
+std::optional<SubmissionRecord> SqliteStore::change_status(const StatusChange& change) {
+    std::lock_guard lock(mutex_);
+    SqliteTransaction transaction(db_);
+    auto id_of = db_.prepare("SELECT id FROM submissions WHERE receipt = ?1");
+    id_of.bind(1, change.receipt);
+    if (!id_of.step()) return std::nullopt;
+    const std::int64_t id = id_of.integer(0);
+
+    auto update = db_.prepare("UPDATE submissions SET status = ?1, updated_at = ?2 WHERE id = ?3");
+    update.bind(1, change.status).bind(2, change.at).bind(3, id);
+    update.step();
+    auto audit = db_.prepare("INSERT INTO status_changes(submission, status, changed_at, staff) VALUES (?1, ?2, ?3, ?4)");
+    audit.bind(1, id).bind(2, change.status).bind(3, change.at).bind(4, change.staff);
+    audit.step();
+    if (change.sealed_message) {
+        auto message = db_.prepare("INSERT INTO messages(submission, sent_at, sealed) VALUES (?1, ?2, ?3)");
+        message.bind(1, id).bind(2, change.at).bind_blob(3, *change.sealed_message);
+        message.step();
     }
+    auto record = find_locked("receipt", change.receipt);
+    transaction.commit();
+    return record;
+}
+
+bool SqliteStore::put_staff_token(std::string_view name, const Digest& token_sha256, std::int64_t at) {
+    std::lock_guard lock(mutex_);
+    SqliteTransaction transaction(db_);
+    auto existing = db_.prepare("SELECT 1 FROM staff_tokens WHERE name = ?1");
+    existing.bind(1, name);
+    const bool replaced = existing.step();
+    auto put = db_.prepare(
+        "INSERT INTO staff_tokens(name, token_sha256, created_at) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT(name) DO UPDATE SET token_sha256 = excluded.token_sha256, created_at = excluded.created_at");
+    put.bind(1, name).bind_blob(2, token_sha256).bind(3, at);
+    put.step();
+    transaction.commit();
+    return replaced;
+}
+
+std::vector<StaffToken> SqliteStore::staff_tokens() {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT name, token_sha256 FROM staff_tokens ORDER BY id");
+    std::vector<StaffToken> out;
+    while (s.step()) out.push_back({s.text(0), s.digest(1)});
+    return out;
 }
 
 }  // namespace madoguchi::endpoint

@@ -2,43 +2,45 @@
 // migrates the schema; one connection shared by all I/O threads under a mutex.
 #pragma once
 
+#include "sqlite_db.hpp"
 #include "store.hpp"
 
 #include <filesystem>
 #include <mutex>
-#include <stdexcept>
 #include <string>
-
-struct sqlite3;
 
 namespace madoguchi::endpoint {
 
-struct StoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+// Schema version this build migrates to; PRAGMA user_version holds the file's version.
+inline constexpr int kSqliteSchemaVersion = 2;
+
+// Brings the file's schema forward to kSqliteSchemaVersion in one transaction (sqlite_migrations.cpp).
+// Throws StoreError for a file from a newer build.
+void migrate_sqlite(SqliteDb& db);
 
 class SqliteStore final : public Store {
 public:
-    // Schema version this build migrates to; PRAGMA user_version holds the file's version.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = kSqliteSchemaVersion;
 
     // Throws StoreError when the file cannot be opened, configured or migrated.
     explicit SqliteStore(const std::filesystem::path& file);
-    ~SqliteStore() override;
-    SqliteStore(const SqliteStore&) = delete;
-    SqliteStore& operator=(const SqliteStore&) = delete;
 
     bool ping() override;
+    InsertResult insert_submission(const NewSubmission& submission) override;
+    std::optional<SubmissionRecord> find_submission(std::string_view receipt) override;
+    std::optional<Digest> status_token_sha256(std::string_view receipt) override;
+    std::vector<ResidentMessage> messages(std::string_view receipt) override;
+    std::vector<SubmissionRecord> list_submissions(std::optional<std::string_view> status) override;
+    std::optional<std::string> envelope(std::string_view receipt) override;
+    std::optional<SubmissionRecord> change_status(const StatusChange& change) override;
+    bool put_staff_token(std::string_view name, const Digest& token_sha256, std::int64_t at) override;
+    std::vector<StaffToken> staff_tokens() override;
 
 private:
-    void exec(const char* sql);
-    std::string journal_mode();
-    int user_version();
-    void migrate();
+    std::optional<SubmissionRecord> find_locked(std::string_view column, std::string_view value);
 
     std::mutex mutex_;
-    sqlite3* db_ = nullptr;
-    std::string path_;
+    SqliteDb db_;
 };
 
 }  // namespace madoguchi::endpoint

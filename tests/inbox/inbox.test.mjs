@@ -1,0 +1,129 @@
+// The ward's side on a real endpoint: an application sealed as the app seals it is posted, then
+// madoguchi-inbox fetches, opens and files it as the same JSON, marks it received, and answers the
+// resident with a note the endpoint stores only sealed.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { addStaffToken, fetch, newStatusToken, postEnvelope, useServer } from '../endpoint/server.mjs';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-inbox-'));
+const keyDir = path.join(work, 'ward');
+execFileSync(process.env.MADOGUCHI_KEYGEN, ['dev', keyDir], { encoding: 'utf8' });
+const publicFile = readdirSync(keyDir).find((f) => f.endsWith('.json') && !f.endsWith('.secret.json'));
+const wardKey = JSON.parse(readFileSync(path.join(keyDir, publicFile), 'utf8'));
+const secretFile = path.join(keyDir, `${wardKey.key_id}.secret.json`);
+const passphraseFile = path.join(work, 'passphrase.txt');
+writeFileSync(passphraseFile, 'development\n');
+const catalogFile = path.join(work, 'catalog.json');
+execFileSync(process.env.CATALOG_LINT, [path.join(process.env.MADOGUCHI_SOURCE_DIR, 'assets/catalog'), '--bundle', catalogFile]);
+
+const server = useServer({ key: wardKey });
+const out = path.join(work, 'inbox');
+
+// A 転入届 as the app's check_form + application_json make it: shown answers only, normalized.
+const application = {
+  answers: {
+    came_from: 'japan', new_address: '東京都千代田区九段南1丁目2番1号', moved_in_on: '2026-11-20',
+    previous_address: '大阪府大阪市北区中之島1丁目3番20号', moved_out_on: '2026-11-10', household: 'new',
+    head_name: '山田　太郎',
+    members: [{ name: '山田　太郎', furigana: 'ヤマダ　タロウ', birth_date: '1985-05-05', sex: 'male', relationship: 'head',
+      mynumber_card: 'yes', residence_card: 'no' }],
+    notifier: '山田　太郎', notifier_is: 'self', phone: '03-1234-5678',
+  },
+  language: 'ja',
+};
+
+function seal(publicKey, name) {
+  const appFile = path.join(work, `${name}.json`);
+  writeFileSync(appFile, JSON.stringify(application));
+  const photo = path.join(work, '在留カード.jpg');
+  writeFileSync(photo, Buffer.from('a photo of a card'));
+  const envelopeFile = path.join(work, `${name}.mdg`);
+  execFileSync(process.env.MAKE_ENVELOPE,
+    ['seal-application', publicKey, 'tennyu-todoke', appFile, envelopeFile, photo], { encoding: 'utf8' });
+  return readFileSync(envelopeFile);
+}
+
+function inbox(...args) {
+  return spawnSync(process.env.MADOGUCHI_INBOX, args, { encoding: 'utf8' });
+}
+
+test('a posted application comes out of the inbox as the same JSON, and the resident sees 受付 and a sealed note', async () => {
+  const tokenFile = path.join(work, 'staff.token');
+  writeFileSync(tokenFile, `${addStaffToken(server.db, 'suzuki')}\n`);
+  const statusToken = newStatusToken();
+  const posted = await postEnvelope(server, seal(wardKey.public_key, 'good'), { token: statusToken });
+  assert.equal(posted.status, 201);
+  const { receipt } = await posted.json();
+
+  const fetchArgs = ['fetch', '--server', server.url, '--token-file', tokenFile, '--key', secretFile,
+    '--passphrase-file', passphraseFile, '--catalog', catalogFile, '--out', out];
+  const run = inbox(...fetchArgs);
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, new RegExp(`${receipt}: tennyu-todoke, 1 attachment`));
+  assert.match(run.stdout, /1 opened, 0 set aside/);
+
+  const folder = path.join(out, 'tennyu-todoke', receipt);
+  const saved = JSON.parse(readFileSync(path.join(folder, 'submission.json'), 'utf8'));
+  assert.deepEqual(saved.application, application);
+  assert.equal(saved.receipt, receipt);
+  assert.equal(readFileSync(path.join(folder, saved.attachments[0].file), 'utf8'), 'a photo of a card');
+  const csv = readFileSync(path.join(out, 'tennyu-todoke.csv'), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF"受付番号"'), csv.slice(0, 40));
+  assert.ok(csv.includes(`"${receipt}"`));
+
+  const status = async () => (await fetch(new URL(`/api/v1/submissions/${receipt}/status`, server.url),
+    { headers: { 'madoguchi-status-token': statusToken } })).json();
+  assert.equal((await status()).status, 'received');
+
+  // Nothing new: a second run opens nothing and changes nothing.
+  assert.match(inbox(...fetchArgs).stdout, /0 opened, 0 set aside/);
+
+  const note = path.join(work, 'note.txt');
+  writeFileSync(note, '住民票の写しを添付してください。');
+  const reply = inbox('reply', '--server', server.url, '--token-file', tokenFile, '--out', out,
+    '--receipt', receipt.toLowerCase(), '--status', 'correction_requested', '--message-file', note);
+  assert.equal(reply.status, 0, reply.stderr);
+  const answered = await status();
+  assert.equal(answered.status, 'correction_requested');
+  assert.equal(answered.messages.length, 1);
+  const sealed = Buffer.from(answered.messages[0].sealed, 'base64');
+  const plainLength = Buffer.byteLength(JSON.stringify({ status: 'correction_requested', text: readFileSync(note, 'utf8') }));
+  assert.equal(sealed.length, plainLength + 48);  // crypto_box_seal: ephemeral key and MAC, nothing readable
+  assert.ok(!sealed.includes(Buffer.from('住民票')));
+});
+
+test('an envelope sealed to a key the inbox was not given is set aside and the batch goes on', async () => {
+  const tokenFile = path.join(work, 'staff2.token');
+  writeFileSync(tokenFile, `${addStaffToken(server.db, 'sato')}\n`);
+  const otherDir = path.join(work, 'other');
+  execFileSync(process.env.MADOGUCHI_KEYGEN, ['dev', otherDir]);
+  // The endpoint accepts only its --keys, so the stray envelope is sealed to the ward key but opened with another.
+  const posted = await postEnvelope(server, seal(wardKey.public_key, 'stray'));
+  const { receipt } = await posted.json();
+  const otherSecret = path.join(otherDir, readdirSync(otherDir).find((f) => f.endsWith('.secret.json')));
+  const run = inbox('fetch', '--server', server.url, '--token-file', tokenFile, '--key', otherSecret,
+    '--passphrase-file', passphraseFile, '--catalog', catalogFile, '--out', out);
+  assert.equal(run.status, 3, run.stderr + run.stdout);
+  assert.match(run.stdout, new RegExp(`${receipt}: set aside .*sealed to key ${wardKey.key_id}`));
+  assert.match(readFileSync(path.join(out, 'set-aside', `${receipt}.txt`), 'utf8'), /problem: sealed to key/);
+});
+
+test('a wrong staff token or passphrase stops the run with a message that says what to do', () => {
+  const badToken = path.join(work, 'bad.token');
+  writeFileSync(badToken, 'not-a-token\n');
+  const run = inbox('fetch', '--server', server.url, '--token-file', badToken, '--key', secretFile,
+    '--passphrase-file', passphraseFile, '--catalog', catalogFile, '--out', out);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /refused the staff token/);
+
+  const wrong = path.join(work, 'wrong.txt');
+  writeFileSync(wrong, 'not the passphrase\n');
+  const locked = inbox('fetch', '--server', server.url, '--token-file', badToken, '--key', secretFile,
+    '--passphrase-file', wrong, '--catalog', catalogFile, '--out', out);
+  assert.equal(locked.status, 1);
+  assert.match(locked.stderr, /passphrase/i);
+});

@@ -1,0 +1,76 @@
+// What the API routes share: JSON answers, the request's media type, the status object and receipts
+// taken from a path segment.
+#include "routes.hpp"
+
+#include "api_error.hpp"
+#include "receipt.hpp"
+
+#include <boost/json.hpp>
+#include <sodium.h>
+
+namespace madoguchi::endpoint {
+
+namespace {
+
+std::string base64(std::string_view bytes) {
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.pop_back();  // the terminating NUL
+    return out;
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+Response json_response(http::status status, const boost::json::value& body) {
+    Response res{status, 11};
+    res.set(http::field::content_type, "application/json; charset=utf-8");
+    res.set(http::field::cache_control, "no-store");
+    res.body() = boost::json::serialize(body);
+    return res;
+}
+
+std::string media_type_of(const Request& req) {
+    const std::string_view value = req[http::field::content_type];
+    std::string type(value.substr(0, value.find(';')));
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+    for (char& c : type)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return type;
+}
+
+boost::json::object status_json(const SubmissionRecord& record, const std::vector<ResidentMessage>& messages) {
+    boost::json::array list;
+    for (const auto& m : messages) {
+        list.push_back(boost::json::object{{"id", m.id}, {"sent", utc_time(m.sent_at)}, {"sealed", base64(m.sealed)}});
+    }
+    return boost::json::object{{"receipt", format_receipt(record.receipt)},
+                               {"status", record.status},
+                               {"updated", utc_time(record.updated_at)},
+                               {"messages", std::move(list)}};
+}
+
+std::variant<std::string, Response> receipt_from_segment(std::string_view segment) {
+    std::string decoded;
+    for (std::size_t i = 0; i < segment.size(); ++i) {
+        if (segment[i] == '%' && i + 2 < segment.size() && hex_value(segment[i + 1]) >= 0 &&
+            hex_value(segment[i + 2]) >= 0) {
+            decoded += static_cast<char>(hex_value(segment[i + 1]) * 16 + hex_value(segment[i + 2]));
+            i += 2;
+        } else {
+            decoded += segment[i];
+        }
+    }
+    auto parsed = parse_receipt(decoded);
+    if (auto* problem = std::get_if<ReceiptProblem>(&parsed)) return errors::bad_receipt(decoded, *problem);
+    return std::get<std::string>(std::move(parsed));
+}
+
+}  // namespace madoguchi::endpoint
