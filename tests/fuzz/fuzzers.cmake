@@ -12,7 +12,7 @@ ExternalProject_Add(madoguchi_fuzz
   INSTALL_COMMAND ""
   BUILD_ALWAYS ON)
 
-foreach(name envelope envelope_content)
+foreach(name envelope envelope_content endpoint_request)
   add_test(NAME fuzz:${name}
     COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/run-fuzzer" "${FUZZ_BINARY_DIR}/${name}_fuzz" 5)
   set_tests_properties(fuzz:${name} PROPERTIES TIMEOUT 120)
