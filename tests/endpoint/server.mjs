@@ -1,11 +1,13 @@
 // Test helper: starts madoguchi-endpoint on a free port with a throwaway site folder, database and ward
 // key; seals real envelopes and makes staff tokens; and offers a fetch that checks every API answer
 // against openapi.yaml, plus raw-socket and exact-header clients for cases where fetch would rewrite
-// the request.
+// the request. The database is a SQLite file, or, when MADOGUCHI_TEST_POSTGRES_URL_FILE names the file
+// holding the test PostgreSQL server's URL (CTest's endpoint-pg:* tests), a fresh schema on that server.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
@@ -58,21 +60,68 @@ function endpointBinary() {
   return binary;
 }
 
+/** True when the tests run on the test PostgreSQL server instead of SQLite files. */
+export const onPostgres = Boolean(process.env.MADOGUCHI_TEST_POSTGRES_URL_FILE);
+
+function postgresServerUrl() {
+  const url = readFileSync(process.env.MADOGUCHI_TEST_POSTGRES_URL_FILE, 'utf8').trim();
+  if (!url) throw new Error(`no URL in ${process.env.MADOGUCHI_TEST_POSTGRES_URL_FILE}; see tests/endpoint/postgres-server`);
+  return url;
+}
+
+function psql(sql) {
+  execFileSync('psql', ['--no-psqlrc', '--quiet', '-v', 'ON_ERROR_STOP=1', '-d', postgresServerUrl(), '-c', sql],
+    { stdio: 'pipe' });
+}
+
+/**
+ * An empty place on the test PostgreSQL server: a new schema, and the server's URL with it as the search
+ * path (what an endpoint given that URL sees is an empty database). dropPostgresSchema(url) removes it.
+ */
+export function newPostgresSchema() {
+  const name = `test_${randomBytes(8).toString('hex')}`;
+  psql(`CREATE SCHEMA ${name}`);
+  const url = new URL(postgresServerUrl());
+  url.searchParams.set('options', `-csearch_path=${name}`);
+  return url.href;
+}
+
+export function dropPostgresSchema(url) {
+  const name = new URL(url).searchParams.get('options').replace('-csearch_path=', '');
+  psql(`SET client_min_messages TO warning; DROP SCHEMA ${name} CASCADE`);
+}
+
+// The database of a new server. With a reused root, a schema made for it before is found again through the
+// root's postgres-url file; that schema then lasts as long as the test server, since the caller owns the root.
+function databaseIn(root, reused) {
+  if (!onPostgres) {
+    // The data folder does not exist yet: the server must create it.
+    return { db: path.join(root, 'data', 'portal.db'), dispose() {} };
+  }
+  const saved = path.join(root, 'postgres-url');
+  if (reused && existsSync(saved)) return { db: readFileSync(saved, 'utf8'), dispose() {} };
+  const db = newPostgresSchema();
+  if (!reused) return { db, dispose: () => dropPostgresSchema(db) };
+  writeFileSync(saved, db);
+  return { db, dispose() {} };
+}
+
 /**
  * Starts the endpoint. Resolves once it prints its "listening on" line.
  * Options: `args` (extra flags; the upload rate limit is off unless they set --post-rate), `root` (reuse a
- * folder and its database: the caller removes it), `key` (the ward key pair to accept; made if absent).
+ * folder and its database: the caller removes it), `db` (a database another server uses, SQLite file or
+ * postgresql:// URL: the caller disposes of it), `key` (the ward key pair to accept; made if absent).
  * Returns { url, port, root, site, db, key, stderr(), stop(signal) }; stop() resolves to { code, signal }.
  */
-export async function startServer({ startTimeoutMs = 10000, args = [], root: givenRoot, key } = {}) {
+export async function startServer({ startTimeoutMs = 10000, args = [], root: givenRoot, db: givenDb, key } = {}) {
   const binary = endpointBinary();
   const root = givenRoot ?? await mkdtemp(path.join(os.tmpdir(), 'madoguchi-endpoint-'));
   const site = await writeSite(root);
   key ??= makeKeyPair();
   const keysFile = path.join(root, 'keys.json');
   await writeFile(keysFile, JSON.stringify({ keys: [{ key_id: key.key_id, public_key: key.public_key }] }));
-  // The data folder does not exist yet: the server must create it.
-  const db = path.join(root, 'data', 'portal.db');
+  const database = givenDb ? { db: givenDb, dispose() {} } : databaseIn(root, Boolean(givenRoot));
+  const { db } = database;
   const rate = args.includes('--post-rate') ? [] : ['--post-rate', '0'];
   const child = spawn(binary, ['--site', site, '--db', db, '--port', '0', '--keys', keysFile, ...rate, ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,6 +155,7 @@ export async function startServer({ startTimeoutMs = 10000, args = [], root: giv
   try {
     url = await listening;
   } catch (err) {
+    database.dispose();
     if (!givenRoot) await rm(root, { recursive: true, force: true });
     throw err;
   }
@@ -123,6 +173,7 @@ export async function startServer({ startTimeoutMs = 10000, args = [], root: giv
       });
       const result = await Promise.race([exited, timeout]);
       clearTimeout(timer);
+      database.dispose();
       if (!givenRoot) await rm(root, { recursive: true, force: true });
       if (result === null) throw new Error(`endpoint did not exit within ${timeoutMs} ms of ${signal}; killed`);
       return result;

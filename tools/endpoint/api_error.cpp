@@ -171,9 +171,11 @@ Response header_too_large(std::uint64_t limit_bytes) {
 Response database_unavailable() {
     return make_error(http::status::service_unavailable, "database_unavailable",
                       {"The database is not answering, so the service cannot work right now. Try again in a few "
-                       "minutes; operators should check the database file, its disk and the server log.",
+                       "minutes; operators should check the database (the SQLite file and its disk, or the "
+                       "PostgreSQL server) and the server log.",
                        "データベースが応答しないため、現在サービスを利用できません。数分後にもう一度お試しください。"
-                       "運用担当者はデータベースファイル、ディスク、サーバーログを確認してください。"});
+                       "運用担当者はデータベース（SQLite のファイルとディスク、または PostgreSQL サーバー）と"
+                       "サーバーログを確認してください。"});
 }
 
 Response internal() {

@@ -1,6 +1,8 @@
 // Command-line parsing and the usage text. Every refusal names the flag and what it needs.
 #include "command_line.hpp"
 
+#include "postgres_store.hpp"
+
 #include <charconv>
 #include <set>
 #include <vector>
@@ -8,11 +10,15 @@
 namespace madoguchi::endpoint {
 
 const char* const kUsage =
-    "Usage: madoguchi-endpoint --site DIR --db FILE [--keys FILE] [options]\n"
-    "       madoguchi-endpoint --db FILE add-staff-token NAME\n"
-    "Serves the Madoguchi web build and the REST API (/api/v1/...), storing only ciphertext in SQLite.\n"
+    "Usage: madoguchi-endpoint --site DIR --db FILE|URL [--keys FILE] [options]\n"
+    "       madoguchi-endpoint --db FILE|URL add-staff-token NAME\n"
+    "Serves the Madoguchi web build and the REST API (/api/v1/...), storing only ciphertext in SQLite or\n"
+    "PostgreSQL.\n"
     "  --site DIR            folder holding the web build (index.html, app.js, app.wasm, ...)\n"
     "  --db FILE             SQLite database file; created, with its folder, if missing\n"
+    "  --db URL              PostgreSQL instead: postgresql://USER:PASSWORD@HOST:PORT/DATABASE (or\n"
+    "                        postgres://...); the database must exist, its tables are made at start.\n"
+    "                        Several endpoints may share one PostgreSQL database (replicas)\n"
     "  --keys FILE           the ward keys accepted ({\"keys\":[{\"key_id\",\"public_key\"}]}, as the site's\n"
     "                        keys.json); without it every submission is refused (422 unknown_key)\n"
     "  --listen ADDRESS      IP address to listen on (default 127.0.0.1; put a TLS reverse proxy in front)\n"
@@ -96,8 +102,13 @@ std::optional<Options> parse_command_line(int argc, char** argv) {
             throw UsageError("unknown argument '" + arg + "'");
         }
     }
-    if (!have_db) throw UsageError("--db FILE is required (the SQLite database file)");
-    if (options.db.empty()) throw UsageError("--db needs a file name");
+    if (!have_db) throw UsageError("--db FILE|URL is required (a SQLite database file or a postgresql:// URL)");
+    if (options.db.empty()) throw UsageError("--db needs a file name or a postgresql:// URL");
+    if (const auto scheme = options.db.find("://"); scheme != std::string::npos && !is_postgres_url(options.db)) {
+        // Only the scheme is quoted: the rest of a URL may hold a password.
+        throw UsageError("--db takes a SQLite file or a postgresql:// URL, not a " + options.db.substr(0, scheme) +
+                         ":// URL");
+    }
 
     if (!words.empty()) {
         if (words[0] != "add-staff-token") throw UsageError("unknown command '" + words[0] + "'");

@@ -18,7 +18,7 @@ struct Options {
     enum class Command { serve, add_staff_token } command = Command::serve;
     std::string staff_name;  // add-staff-token NAME
     std::filesystem::path site;
-    std::filesystem::path db;
+    std::string db;  // a SQLite file, or a postgresql:// URL (is_postgres_url)
     std::optional<std::filesystem::path> keys;
     std::string listen = "127.0.0.1";
     std::uint16_t port = 8080;

@@ -3,6 +3,7 @@
 #include "command_line.hpp"
 #include "digest.hpp"
 #include "http_server.hpp"
+#include "postgres_store.hpp"
 #include "sqlite_store.hpp"
 #include "tokens.hpp"
 
@@ -13,6 +14,7 @@
 #include <csignal>
 #include <exception>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -31,10 +33,16 @@ std::string url_for(const asio::ip::tcp::endpoint& endpoint) {
     return url;
 }
 
+// --db: a postgresql:// URL selects PostgreSQL, anything else is a SQLite file.
+std::unique_ptr<Store> open_store(const std::string& db) {
+    if (is_postgres_url(db)) return std::make_unique<PostgresStore>(db);
+    return std::make_unique<SqliteStore>(db);
+}
+
 int add_staff_token(const Options& options) {
-    SqliteStore store(options.db);
+    const auto store = open_store(options.db);
     const std::string token = new_token();
-    const bool replaced = store.put_staff_token(options.staff_name, sha256(token), unix_now());
+    const bool replaced = store->put_staff_token(options.staff_name, sha256(token), unix_now());
     if (replaced) std::cerr << "madoguchi-endpoint: the previous token of " << options.staff_name << " no longer works\n";
     // Printed once and never stored: whoever runs this hands it to the staff member.
     std::cout << token << std::endl;
@@ -70,10 +78,11 @@ int serve(const Options& options) {
         std::cerr << "madoguchi-endpoint: warning: no --keys FILE, so every submission is refused (unknown_key)\n";
     }
 
-    SqliteStore store(options.db);
-    Services services{options.site, store, std::move(keys), options.hsts};
+    const auto store = open_store(options.db);
+    Services services{options.site, *store, std::move(keys), options.hsts};
 
-    // One I/O thread per core; more would only queue on the store's mutex and the disk.
+    // One I/O thread per core, and so at most as many PostgreSQL connections; more would only queue on
+    // the database.
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
     // Declared after the store, so handlers still queued in the context are destroyed before it.
     asio::io_context ioc{static_cast<int>(threads)};

@@ -1,4 +1,4 @@
-// What the HTTP layer needs from the database, as an interface: SQLite now, PostgreSQL when scaled,
+// What the HTTP layer needs from the database, as an interface: SQLite (sqlite_store), PostgreSQL (postgres_store)
 // and fakes in unit tests. Nothing here names a database; times are Unix seconds given by the caller.
 #pragma once
 

@@ -52,7 +52,7 @@ bool safe_name(const std::string& text) {
          });
 }
 
-std::string hex_of(const std::vector<std::uint8_t>& bytes) {
+std::string sha256_hex(const std::vector<std::uint8_t>& bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, bytes.data(), bytes.size());
   char out[sizeof digest * 2 + 1];
@@ -150,7 +150,7 @@ class Batch {
       const auto& a = sub.attachments[i];
       const std::string name = "attachments/" + attachment_file_name(i, a.name);
       write_file(temp / name, a.bytes.data(), a.bytes.size());
-      saved.attachments.push_back({a.name, a.type, name, hex_of(a.bytes), a.bytes.size()});
+      saved.attachments.push_back({a.name, a.type, name, sha256_hex(a.bytes), a.bytes.size()});
     }
     write_file(temp / "submission.json", saved_submission_json(saved));
     fs::remove_all(folder);
