@@ -2,6 +2,7 @@
 #include "csv_export.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/application_json.hpp"
@@ -18,7 +19,9 @@ struct Column {
 // Staff read times in Japan time; the envelope and endpoint keep UTC ("2026-11-23T09:30:00Z").
 std::string japan_time(const std::string& utc) {
   const auto date = utc.size() == 20 ? CivilDate::parse_iso(std::string_view(utc).substr(0, 10)) : std::nullopt;
-  if (!date || utc[10] != 'T' || utc[19] != 'Z') return utc;
+  if (!date || utc[10] != 'T' || utc[19] != 'Z' || !std::isdigit(static_cast<unsigned char>(utc[11])) ||
+      !std::isdigit(static_cast<unsigned char>(utc[12])))
+    return utc;  // not the form the endpoint writes: shown as it came
   int hour = std::stoi(utc.substr(11, 2)) + 9;
   const CivilDate day = date->add_days(hour / 24);
   hour %= 24;
