@@ -2,6 +2,7 @@
 // (XChaCha20-Poly1305) carries the padded content in 64 KiB chunks, chunk 0 authenticates the clear bytes.
 #include "envelope.hpp"
 #include "envelope_plaintext.hpp"
+#include "byte_text.hpp"
 
 #include <sodium.h>
 
@@ -62,25 +63,6 @@ void write_canonical(const json::value& v, std::string& out) {
   }
 }
 
-std::string hex(const unsigned char* data, std::size_t size) {
-  std::string out(size * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), data, size);
-  out.pop_back();
-  return out;
-}
-
-std::string sha256_hex(const std::uint8_t* data, std::size_t size) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, data, size);
-  return hex(digest, sizeof digest);
-}
-
-std::string base64(const std::array<std::uint8_t, 32>& key) {
-  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_ORIGINAL)];
-  sodium_bin2base64(out, sizeof out, key.data(), key.size(), sodium_base64_VARIANT_ORIGINAL);
-  return out;
-}
-
 std::size_t chunk_count(std::size_t padded) { return (padded + kEnvelopeChunkBytes - 1) / kEnvelopeChunkBytes; }
 
 EnvelopeError error(EnvelopeError::Code code, std::string detail) { return EnvelopeError{code, std::move(detail)}; }
@@ -117,14 +99,14 @@ std::vector<std::uint8_t> seal_envelope(const Submission& submission, const Ward
     attachments.push_back(json::object{{"name", a.name},
                                        {"type", a.type},
                                        {"size", static_cast<std::uint64_t>(a.bytes.size())},
-                                       {"sha256", sha256_hex(a.bytes.data(), a.bytes.size())}});
+                                       {"sha256", sha256_hex(a.bytes)}});
     attachment_bytes += a.bytes.size();
     if (attachment_bytes > kEnvelopeMaxBytes) throw std::length_error("envelope: attachments exceed 32 MiB");
   }
   const json::value content = json::object{{"application", std::move(application)},
                                            {"attachments", std::move(attachments)},
                                            {"procedure", submission.procedure},
-                                           {"reply_key", base64(submission.reply_key)}};
+                                           {"reply_key", to_base64(submission.reply_key)}};
   std::string content_json;
   write_canonical(content, content_json);
 
@@ -215,10 +197,8 @@ std::optional<EnvelopeError> read_envelope_plaintext(std::span<std::uint8_t> pla
   s.procedure = std::string(o.at("procedure").get_string());
   write_canonical(o.at("application"), s.application_json);
   const json::string& reply = o.at("reply_key").get_string();
-  std::size_t reply_len = 0;
-  if (sodium_base642bin(s.reply_key.data(), s.reply_key.size(), reply.data(), reply.size(), nullptr, &reply_len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-      reply_len != 32 || base64(s.reply_key) != std::string_view(reply))
+  // Re-encoding too: one key, one text (base64 can hide bits in its last character).
+  if (!from_base64(reply, s.reply_key) || to_base64(s.reply_key) != std::string_view(reply))
     return error(C::Malformed, "reply_key is not the base64 of 32 bytes");
 
   std::size_t offset = canonical.size();
@@ -236,7 +216,7 @@ std::optional<EnvelopeError> read_envelope_plaintext(std::span<std::uint8_t> pla
     const auto begin = plain.begin() + static_cast<std::ptrdiff_t>(offset);
     Attachment att{std::string(a.at("name").get_string()), std::string(a.at("type").get_string()),
                    std::vector<std::uint8_t>(begin, begin + static_cast<std::ptrdiff_t>(size))};
-    if (sha256_hex(att.bytes.data(), att.bytes.size()) != std::string_view(a.at("sha256").get_string()))
+    if (sha256_hex(att.bytes) != std::string_view(a.at("sha256").get_string()))
       return error(C::Malformed, which + " does not match its sha256");
     offset += static_cast<std::size_t>(size);
     s.attachments.push_back(std::move(att));

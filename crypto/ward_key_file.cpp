@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "byte_text.hpp"
 #include "sodium_runtime.hpp"
 
 namespace madoguchi::crypto {
@@ -34,22 +35,6 @@ struct Fields {
   KdfLimits limits;
 };
 
-std::string base64(const std::uint8_t* bytes, std::size_t size) {
-  std::string out(sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), bytes, size, sodium_base64_VARIANT_ORIGINAL);
-  out.pop_back();  // the encoded length counts the terminating NUL
-  return out;
-}
-
-// Exactly `size` bytes of standard base64 (with padding, nothing else), or false.
-bool from_base64(std::string_view text, std::uint8_t* out, std::size_t size) {
-  std::size_t len = 0;
-  const char* end = nullptr;
-  return sodium_base642bin(out, size, text.data(), text.size(), nullptr, &len, &end,
-                           sodium_base64_VARIANT_ORIGINAL) == 0 &&
-         len == size && end == text.data() + text.size();
-}
-
 // BLAKE2b-128 over every field the decryption depends on, one per line. Not a MAC: it catches
 // accidental damage (a bit flip, a cut line) so that a failed decryption can only mean the passphrase.
 std::string checksum_of(const Fields& f) {
@@ -59,9 +44,7 @@ std::string checksum_of(const Fields& f) {
                            f.ciphertext + '\n';
   unsigned char hash[16];
   crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr, 0);
-  char hex[33];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
+  return to_hex(hash);
 }
 
 bool limits_allowed(const KdfLimits& l) {
@@ -163,9 +146,9 @@ std::variant<Checked, WardKeyFileError> check(std::string_view file_text) {
     return malformed("key_id must be 16 lowercase hex digits");
   auto pk = public_key_from_base64(f.public_key);
   if (!pk) return malformed("public_key must be base64 of 32 bytes");
-  if (!from_base64(f.salt, c.salt, sizeof c.salt)) return malformed("kdf.salt must be base64 of 16 bytes");
-  if (!from_base64(f.nonce, c.nonce, sizeof c.nonce)) return malformed("nonce must be base64 of 24 bytes");
-  if (!from_base64(f.ciphertext, c.ciphertext, sizeof c.ciphertext))
+  if (!from_base64(f.salt, c.salt)) return malformed("kdf.salt must be base64 of 16 bytes");
+  if (!from_base64(f.nonce, c.nonce)) return malformed("nonce must be base64 of 24 bytes");
+  if (!from_base64(f.ciphertext, c.ciphertext))
     return malformed("ciphertext must be base64 of 48 bytes");
   if (pk->key_id != f.key_id)
     return damaged("key_id " + f.key_id + " does not name its public key, whose key id is " + pk->key_id);
@@ -194,9 +177,9 @@ std::string write_ward_key_file(const WardKeyPair& pair, std::string_view passph
   Fields f;
   f.key_id = key_id_of(pair.public_key.bytes);
   f.public_key = public_key_base64(pair.public_key);
-  f.salt = base64(salt, sizeof salt);
-  f.nonce = base64(nonce, sizeof nonce);
-  f.ciphertext = base64(ciphertext, sizeof ciphertext);
+  f.salt = to_base64(salt);
+  f.nonce = to_base64(nonce);
+  f.ciphertext = to_base64(ciphertext);
   f.limits = limits;
   // One field a line, so staff can read which key this is in any text viewer.
   return "{\n  \"format\": " + quoted(kWardKeyFileFormat) + ",\n  \"key_id\": " + quoted(f.key_id) +
@@ -237,12 +220,12 @@ std::variant<WardKeyPair, WardKeyFileError> read_ward_key_file(std::string_view 
   return pair;
 }
 
-std::string public_key_base64(const WardPublicKey& key) { return base64(key.bytes.data(), key.bytes.size()); }
+std::string public_key_base64(const WardPublicKey& key) { return to_base64(key.bytes); }
 
 std::optional<WardPublicKey> public_key_from_base64(std::string_view text) {
   if (!ensure_sodium()) throw std::runtime_error("libsodium could not be initialised");
   WardPublicKey key;
-  if (!from_base64(text, key.bytes.data(), key.bytes.size())) return std::nullopt;
+  if (!from_base64(text, key.bytes)) return std::nullopt;
   key.key_id = key_id_of(key.bytes);
   return key;
 }

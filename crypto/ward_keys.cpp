@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 
+#include "byte_text.hpp"
 #include "sodium_runtime.hpp"
 
 namespace madoguchi::crypto {
@@ -22,9 +23,7 @@ std::string key_id_of(const std::array<std::uint8_t, 32>& public_key) {
   if (!ensure_sodium()) throw std::runtime_error("libsodium could not be initialised");
   unsigned char hash[32];
   crypto_generichash(hash, sizeof hash, public_key.data(), public_key.size(), nullptr, 0);
-  char hex[17];
-  sodium_bin2hex(hex, sizeof hex, hash, 8);
-  return std::string(hex, 16);
+  return to_hex(std::span(hash, 8));
 }
 
 }  // namespace madoguchi::crypto

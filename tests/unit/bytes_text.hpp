@@ -1,5 +1,5 @@
-// Bytes as text and back (hex for test vectors, base64 as the API and key files write keys), for tests
-// and test helpers; libsodium's codecs, so tests read what the code writes.
+// Bytes as text for tests and test helpers: crypto/byte_text.hpp's encoders, so tests write what the code
+// writes, and a hex decoder for test vectors that stops the test on bad input.
 #pragma once
 #include <sodium.h>
 
@@ -9,18 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "crypto/byte_text.hpp"
+
 namespace test_bytes {
 
 using Bytes = std::vector<std::uint8_t>;
 
-inline std::string hex(const std::uint8_t* data, std::size_t size) {
-  std::string out(size * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), data, size);
-  out.pop_back();
-  return out;
-}
-
-inline std::string hex(const Bytes& b) { return hex(b.data(), b.size()); }
+inline std::string hex(const Bytes& b) { return madoguchi::crypto::to_hex(b); }
 
 inline Bytes unhex(std::string_view h) {
   Bytes b(h.size() / 2);
@@ -32,10 +27,7 @@ inline Bytes unhex(std::string_view h) {
 }
 
 inline std::string base64(const std::uint8_t* data, std::size_t size) {
-  std::string out(sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_ORIGINAL);
-  out.pop_back();
-  return out;
+  return madoguchi::crypto::to_base64({data, size});
 }
 
 }  // namespace test_bytes

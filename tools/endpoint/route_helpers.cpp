@@ -5,19 +5,17 @@
 #include "api_error.hpp"
 #include "receipt.hpp"
 
+#include "crypto/byte_text.hpp"
+
 #include <boost/json.hpp>
-#include <sodium.h>
 
 namespace madoguchi::endpoint {
 
 namespace {
 
+// Sealed messages are stored as bytes in a std::string; the API carries them as base64.
 std::string base64(std::string_view bytes) {
-    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                      sodium_base64_VARIANT_ORIGINAL);
-    out.pop_back();  // the terminating NUL
-    return out;
+    return crypto::to_base64({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
 }
 
 int hex_value(char c) {

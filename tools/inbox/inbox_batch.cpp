@@ -1,13 +1,13 @@
 // The inbox run: list → fetch → check → open → file → mark, each submission on its own.
 #include "inbox_batch.hpp"
 
-#include <sodium.h>
 
 #include <algorithm>
 #include <fstream>
 #include <set>
 
 #include "core/application_json.hpp"
+#include "crypto/byte_text.hpp"
 #include "crypto/envelope.hpp"
 #include "csv_export.hpp"
 #include "saved_submission.hpp"
@@ -50,14 +50,6 @@ bool safe_name(const std::string& text) {
          std::all_of(text.begin(), text.end(), [](char c) {
            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
          });
-}
-
-std::string sha256_hex(const std::vector<std::uint8_t>& bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, bytes.data(), bytes.size());
-  char out[sizeof digest * 2 + 1];
-  sodium_bin2hex(out, sizeof out, digest, sizeof digest);
-  return out;
 }
 
 std::string error_name(crypto::EnvelopeError::Code code) {
@@ -150,7 +142,7 @@ class Batch {
       const auto& a = sub.attachments[i];
       const std::string name = "attachments/" + attachment_file_name(i, a.name);
       write_file(temp / name, a.bytes.data(), a.bytes.size());
-      saved.attachments.push_back({a.name, a.type, name, sha256_hex(a.bytes), a.bytes.size()});
+      saved.attachments.push_back({a.name, a.type, name, crypto::sha256_hex(a.bytes), a.bytes.size()});
     }
     write_file(temp / "submission.json", saved_submission_json(saved));
     fs::remove_all(folder);

@@ -1,6 +1,5 @@
 // madoguchi-inbox: ward staff fetch, open and file new submissions (fetch) and answer a resident with a
 // status and a note sealed to the resident's reply key (reply). README.md beside this file is the manual.
-#include <sodium.h>
 
 #include <filesystem>
 #include <fstream>

@@ -1,12 +1,11 @@
 // Looks up the filed submission and seals a note for its resident.
 #include "resident_reply.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <boost/json.hpp>
 #include <stdexcept>
 
+#include "crypto/byte_text.hpp"
 #include "crypto/reply_message.hpp"
 
 namespace madoguchi::inbox {
@@ -32,10 +31,7 @@ std::string seal_resident_reply(const std::array<std::uint8_t, 32>& reply_key, c
                                 const std::string& text) {
   const std::string note = boost::json::serialize(boost::json::object{{"status", status}, {"text", text}});
   const auto sealed = crypto::seal_reply({reinterpret_cast<const std::uint8_t*>(note.data()), note.size()}, reply_key);
-  std::string out(sodium_base64_ENCODED_LEN(sealed.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), sealed.data(), sealed.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
+  return crypto::to_base64(sealed);
 }
 
 }  // namespace madoguchi::inbox

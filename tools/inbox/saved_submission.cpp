@@ -1,7 +1,7 @@
 // submission.json: written once per opened submission, read back for the CSV export and replies.
 #include "saved_submission.hpp"
 
-#include <sodium.h>
+#include "crypto/byte_text.hpp"
 
 #include <boost/json.hpp>
 #include <fstream>
@@ -40,12 +40,6 @@ void write_pretty(const json::value& v, std::string& out, int depth) {
   }
 }
 
-std::string base64(const std::array<std::uint8_t, 32>& key) {
-  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_ORIGINAL)];
-  sodium_bin2base64(out, sizeof out, key.data(), key.size(), sodium_base64_VARIANT_ORIGINAL);
-  return out;
-}
-
 std::string text_of(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);
   return v && v->is_string() ? std::string(v->get_string()) : std::string();
@@ -65,7 +59,7 @@ std::string saved_submission_json(const SavedSubmission& s) {
                     {"received", s.received},
                     {"corrects", s.corrects.empty() ? json::value(nullptr) : json::value(s.corrects)},
                     {"key_id", s.key_id},
-                    {"reply_key", base64(s.reply_key)},
+                    {"reply_key", crypto::to_base64(s.reply_key)},
                     {"application", json::parse(s.application_json)},
                     {"attachments", std::move(attachments)}};
   std::string out;
@@ -88,12 +82,9 @@ std::optional<SavedSubmission> read_saved_submission(const std::filesystem::path
   const json::value* attachments = o ? o->if_contains("attachments") : nullptr;
   SavedSubmission s;
   const std::string reply = o ? text_of(*o, "reply_key") : std::string();
-  std::size_t reply_len = 0;
   if (!application || !application->is_object() || !attachments || !attachments->is_array() ||
       text_of(*o, "receipt").empty() || text_of(*o, "procedure").empty() ||
-      sodium_base642bin(s.reply_key.data(), s.reply_key.size(), reply.data(), reply.size(), nullptr, &reply_len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-      reply_len != s.reply_key.size()) {
+      !crypto::from_base64(reply, s.reply_key)) {
     error = file.string() + ": not a submission.json written by madoguchi-inbox (receipt, procedure, reply_key, "
                             "application or attachments missing or malformed)";
     return std::nullopt;
