@@ -61,22 +61,11 @@
     },
 
     fetchAsset(id, url) {
-      const done = Module._madoguchi_fetch_done;
-      fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), cache: 'no-cache' })
-        .then(async (response) => {
-          if (!response.ok) {
-            done(id, response.status, 0, 0, 0);
-            return;
-          }
-          const bytes = new Uint8Array(await response.arrayBuffer());
-          const ptr = Module._malloc(Math.max(bytes.length, 1));
-          Module.HEAPU8.set(bytes, ptr);
-          done(id, response.status, ptr, bytes.length, 0);  // C takes ownership of ptr
-        })
-        .catch((err) => {
-          Module.ccall('madoguchi_fetch_done', null, ['number', 'number', 'number', 'number', 'string'],
-            [id, 0, 0, 0, err && err.name === 'TimeoutError' ? 'timed out' : String(err)]);
-        });
+      request(id, url, { cache: 'no-cache' });
+    },
+
+    postBytes(id, url, headers, body) {
+      request(id, url, { method: 'POST', headers, body });
     },
 
     // Applies {removed, upserted, order} from the app's semantic diff to the ARIA layer.
@@ -105,10 +94,27 @@
     },
   };
 
+  // Hands the answer (error answers too: their body says why) to C, which owns and frees the buffer.
+  function request(id, url, init) {
+    const done = Module._madoguchi_fetch_done;
+    fetch(url, { ...init, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
+      .then(async (response) => {
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const ptr = Module._malloc(Math.max(bytes.length, 1));
+        Module.HEAPU8.set(bytes, ptr);
+        done(id, response.status, ptr, bytes.length, 0);
+      })
+      .catch((err) => {
+        Module.ccall('madoguchi_fetch_done', null, ['number', 'number', 'number', 'number', 'string'],
+          [id, 0, 0, 0, err && err.name === 'TimeoutError' ? 'timed out' : String(err)]);
+      });
+  }
+
   function tagFor(n) {
     if (n.role === 'heading') return 'h' + Math.min(Math.max(n.level || 2, 1), 6);
     if (n.role === 'button' || n.role === 'checkbox' || n.role === 'radio') return 'button';
     if (n.role === 'link') return 'a';
+    if (n.role === 'textbox') return 'input';
     return n.role === 'alert' || n.role === 'radiogroup' ? 'div' : 'p';
   }
 
@@ -131,13 +137,14 @@
       el.dataset.id = String(n.id);
       if (tag === 'button') el.type = 'button';
       if (tag === 'a') el.href = '#';
+      if (tag === 'input') makeField(el, n.id);
       if (['alert', 'checkbox', 'radiogroup', 'radio'].includes(n.role)) el.setAttribute('role', n.role);
       if (tag.startsWith('h')) el.tabIndex = -1;  // focus target after a screen change
       nodes.set(n.id, el);
       parentOf(n).appendChild(el);
     }
     el.node = n;
-    if (n.role === 'radiogroup') el.setAttribute('aria-label', n.name);
+    if (n.role === 'radiogroup' || n.role === 'textbox') el.setAttribute('aria-label', n.name);
     else if (el.textContent !== n.name) el.textContent = n.name;
     if (n.description) {
       if (!el.describedBy) {
@@ -153,6 +160,7 @@
       el.removeAttribute('aria-describedby');
     }
     if (n.role === 'checkbox' || n.role === 'radio') el.setAttribute('aria-checked', n.checked ? 'true' : 'false');
+    if (n.role === 'textbox') updateField(el, n);
     if (n.disabled) el.setAttribute('aria-disabled', 'true');
     else el.removeAttribute('aria-disabled');
     const origin = n.group && nodes.get(n.group) ? nodes.get(n.group).node : { x: 0, y: 0 };
@@ -160,6 +168,65 @@
     el.style.top = (n.y - origin.y) + 'px';
     el.style.width = n.w + 'px';
     el.style.height = n.h + 'px';
+  }
+
+  // A text box's mirror element is the real field: while it has focus it is shown over the drawn one,
+  // and the phone's keyboard, IME, caret, selection and paste are the browser's own. The app gets the
+  // committed text; a composition in progress stays in the field until it ends.
+  function makeField(el, id) {
+    el.type = 'text';
+    el.spellcheck = false;
+    el.setAttribute('enterkeyhint', 'next');
+    const send = () => Module.ccall('madoguchi_mirror_text', null, ['number', 'string'], [id, el.value]);
+    el.addEventListener('input', (e) => { if (!e.isComposing) send(); });
+    el.addEventListener('compositionend', send);
+    el.addEventListener('focus', () => Module._madoguchi_mirror_focus(id, 1));
+    el.addEventListener('blur', () => { send(); Module._madoguchi_mirror_focus(id, 0); });
+    el.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.isComposing) el.blur(); });
+  }
+
+  function updateField(el, n) {
+    // While the resident types, the field is the source of truth; the app's copy only follows it.
+    if (document.activeElement !== el && el.value !== n.value) el.value = n.value;
+    el.inputMode = n.inputmode || 'text';
+    el.autocomplete = n.autocomplete || 'off';
+    el.setAttribute('aria-invalid', n.invalid ? 'true' : 'false');
+    el.required = !!n.required;
+  }
+
+  // A tap on a drawn field focuses its real field inside the tap (a phone opens its keyboard only for
+  // a focus made in a user gesture); a tap elsewhere ends editing. A drag is a scroll, never a tap.
+  const canvas = document.getElementById('canvas');
+  let touchStart = null;
+  const TAP_SLOP = 10;
+  function fieldAt(x, y) {
+    for (const el of mirror.querySelectorAll('input')) {
+      const r = el.getBoundingClientRect();
+      if (x >= r.left && x < r.right && y >= r.top && y < r.bottom) return el;
+    }
+    return null;
+  }
+  function tapAt(x, y) {
+    const field = fieldAt(x, y);
+    if (field) field.focus({ preventScroll: true });
+    else if (mirror.contains(document.activeElement) && document.activeElement.localName === 'input') document.activeElement.blur();
+  }
+  canvas.addEventListener('touchstart', (e) => {
+    const t = e.changedTouches[0];
+    touchStart = e.touches.length === 1 ? { x: t.clientX, y: t.clientY } : null;
+  }, { passive: true });
+  canvas.addEventListener('touchend', (e) => {
+    const t = e.changedTouches[0];
+    if (touchStart && Math.hypot(t.clientX - touchStart.x, t.clientY - touchStart.y) <= TAP_SLOP) tapAt(t.clientX, t.clientY);
+    touchStart = null;
+  });
+  canvas.addEventListener('mouseup', (e) => { if (e.button === 0) tapAt(e.clientX, e.clientY); });
+  // The keyboard opening or closing changes the visible height: keep the field being edited in view.
+  if (window.visualViewport) {
+    window.visualViewport.addEventListener('resize', () => {
+      const el = document.activeElement;
+      if (el && el.localName === 'input' && mirror.contains(el)) Module._madoguchi_mirror_focus(Number(el.dataset.id), 1);
+    });
   }
 
   // Screen readers and keyboards activate mirror controls with a click; the app treats it as a tap.

@@ -258,7 +258,7 @@ class FormChecker {
     const Scope top{&form_.fields, "", nullptr};
     check_fields(top);
     for (const auto& rule : form_.rules) check_rule(rule, top);
-    return {std::move(problems_), std::move(accepted_)};
+    return {std::move(problems_), std::move(accepted_), std::move(shown_)};
   }
 
  private:
@@ -274,6 +274,7 @@ class FormChecker {
     for (const auto& spec : *scope.fields) {
       if (!shown(spec, scope, 0)) continue;
       const std::string path = scope.prefix + spec.id;
+      shown_.insert(path);
       if (spec.kind == FieldKind::Group) {
         check_group(spec, path, scope);
         continue;
@@ -368,6 +369,7 @@ class FormChecker {
   const FormValues& values_;
   std::vector<FieldProblem> problems_;
   FormValues accepted_;
+  std::set<std::string, std::less<>> shown_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // Each problem has a stable code; its message (what is wrong and how to fix it) is "form.error.<code>".
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,6 +41,9 @@ struct CheckedForm {
   // a submission carries. Hidden fields are dropped, so an answer the resident can no longer see is
   // never sent.
   FormValues accepted;
+  // The path of every field the resident sees now (groups and each item's fields included): what a
+  // form screen draws.
+  std::set<std::string, std::less<>> shown;
 };
 
 // validate_form, keeping what passed as well.

@@ -67,20 +67,57 @@ void FormValues::set_item_count(std::string group_path, int count) {
   item_counts_[std::move(group_path)] = std::max(count, 0);
 }
 
+namespace {
+
+// The item index of `path` inside the group at `group_path` ("members[2].name" → 2), or -1.
+int item_index(std::string_view path, std::string_view group_path) {
+  if (!path.starts_with(group_path) || path.size() <= group_path.size() || path[group_path.size()] != '[') return -1;
+  const std::size_t open = group_path.size() + 1;
+  const std::size_t close = path.find(']', open);
+  if (close == std::string_view::npos || close == open || close - open > 6) return -1;
+  int index = 0;
+  for (char c : path.substr(open, close - open)) {
+    if (c < '0' || c > '9') return -1;
+    index = index * 10 + (c - '0');
+  }
+  return index;
+}
+
+// `path` with its item index in the group at `group_path` replaced by `index`.
+std::string with_item_index(std::string_view path, std::string_view group_path, int index) {
+  const std::size_t close = path.find(']', group_path.size());
+  return std::string(group_path) + "[" + std::to_string(index) + std::string(path.substr(close));
+}
+
+template <typename Map>
+void remove_item_from(Map& map, std::string_view group_path, int index) {
+  Map kept;
+  for (auto& [path, value] : map) {
+    const int i = item_index(path, group_path);
+    if (i == index) continue;
+    if (i > index) kept.emplace(with_item_index(path, group_path, i - 1), std::move(value));
+    else kept.emplace(path, std::move(value));
+  }
+  map = std::move(kept);
+}
+
+}  // namespace
+
+void FormValues::remove_item(std::string_view group_path, int index) {
+  const int count = item_count(group_path);
+  if (index < 0 || index >= count) return;
+  remove_item_from(values_, group_path, index);
+  remove_item_from(item_counts_, group_path, index);
+  item_counts_[std::string(group_path)] = count - 1;
+}
+
 int FormValues::item_count(std::string_view group_path) const {
   if (auto it = item_counts_.find(group_path); it != item_counts_.end()) return it->second;
   // Paths of items are "<group>[<index>]." followed by a field; they sort right after "<group>[".
   const std::string prefix = std::string(group_path) + "[";
   int count = 0;
-  for (auto it = values_.lower_bound(prefix); it != values_.end() && it->first.starts_with(prefix); ++it) {
-    std::size_t close = it->first.find(']', prefix.size());
-    if (close == std::string::npos || close == prefix.size() || close - prefix.size() > 6) continue;
-    std::string_view digits = std::string_view(it->first).substr(prefix.size(), close - prefix.size());
-    if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-    int index = 0;
-    for (char c : digits) index = index * 10 + (c - '0');
-    count = std::max(count, index + 1);
-  }
+  for (auto it = values_.lower_bound(prefix); it != values_.end() && it->first.starts_with(prefix); ++it)
+    count = std::max(count, item_index(it->first, group_path) + 1);
   return count;
 }
 

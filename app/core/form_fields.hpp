@@ -89,6 +89,9 @@ class FormValues {
   std::optional<std::string_view> get(std::string_view path) const;
   void set_item_count(std::string group_path, int count);
   int item_count(std::string_view group_path) const;
+  // Removes item `index` of a group with everything inside it; later items move up by one, so the
+  // resident's "remove the second child" keeps the third child's answers as the new second.
+  void remove_item(std::string_view group_path, int index);
   const std::map<std::string, std::string, std::less<>>& all() const { return values_; }
 
  private:

@@ -1,27 +1,87 @@
-// Moving between screens keeps a history so "back" returns where the resident came from.
+// Moving between screens keeps a history so "back" returns where the resident came from; a form's
+// answers live in its draft until the application is sent.
 #include "navigation.hpp"
 
+#include <algorithm>
+
 namespace madoguchi {
+namespace {
+
+void go(Navigation& nav, Route next) {
+  if (next == nav.current) return;
+  nav.history.push_back(nav.current);
+  nav.current = std::move(next);
+}
+
+void go_back(Navigation& nav) {
+  if (nav.history.empty()) {
+    nav.current = Route{};
+  } else {
+    nav.current = nav.history.back();
+    nav.history.pop_back();
+  }
+}
+
+Route form_route(const Navigation& nav, Screen screen, const std::string& procedure_id) {
+  const std::string& from = nav.current.event_id;
+  return Route{screen, from, procedure_id};
+}
+
+void sent(Navigation& nav, const SubmissionSent& s) {
+  nav.sent.push_back({s.procedure_id, s.receipt});
+  nav.drafts.erase(s.procedure_id);
+  // The form and its review are done: back from the receipt goes to where the form was opened from.
+  std::erase_if(nav.history, [&](const Route& r) { return r.procedure_id == s.procedure_id; });
+  const std::string from = nav.current.event_id;
+  if (nav.current.procedure_id == s.procedure_id) nav.current = Route{Screen::Receipt, from, s.procedure_id};
+  else go(nav, Route{Screen::Receipt, from, s.procedure_id});
+}
+
+}  // namespace
 
 void apply(Navigation& nav, const Action& action) {
   if (const auto* open = std::get_if<OpenEvent>(&action)) {
-    Route next{Screen::Event, open->event_id};
-    if (next == nav.current) return;
-    nav.history.push_back(nav.current);
-    nav.current = next;
+    go(nav, Route{Screen::Event, open->event_id, {}});
   } else if (std::holds_alternative<GoBack>(action)) {
-    if (nav.history.empty()) {
-      nav.current = Route{};
-    } else {
-      nav.current = nav.history.back();
-      nav.history.pop_back();
-    }
+    go_back(nav);
   } else if (const auto* lang = std::get_if<SetLanguage>(&action)) {
     nav.language = lang->language;
   } else if (const auto* date = std::get_if<SetEventDate>(&action)) {
     nav.answers[date->event_id].event_date = date->date;
   } else if (const auto* answer = std::get_if<AnswerQuestion>(&action)) {
     nav.answers[answer->event_id].answers[answer->question_id] = answer->value;
+  } else if (const auto* open_form = std::get_if<OpenForm>(&action)) {
+    go(nav, form_route(nav, Screen::Form, open_form->procedure_id));
+  } else if (const auto* set = std::get_if<SetFieldValue>(&action)) {
+    nav.drafts[set->procedure_id].values.set(set->path, set->value);
+  } else if (const auto* add = std::get_if<AddGroupItem>(&action)) {
+    FormValues& values = nav.drafts[add->procedure_id].values;
+    values.set_item_count(add->group_path, values.item_count(add->group_path) + 1);
+  } else if (const auto* remove = std::get_if<RemoveGroupItem>(&action)) {
+    nav.drafts[remove->procedure_id].values.remove_item(remove->group_path, remove->index);
+  } else if (const auto* problems = std::get_if<ShowProblems>(&action)) {
+    nav.drafts[problems->procedure_id].show_problems = true;
+  } else if (const auto* review = std::get_if<OpenReview>(&action)) {
+    go(nav, form_route(nav, Screen::Review, review->procedure_id));
+  } else if (const auto* change = std::get_if<ChangeAnswer>(&action)) {
+    nav.drafts[change->procedure_id].scroll_to = change->path;
+    const Route form = form_route(nav, Screen::Form, change->procedure_id);
+    if (!nav.history.empty() && nav.history.back() == form) go_back(nav);
+    else go(nav, form);
+  } else if (const auto* scroll = std::get_if<ScrollToField>(&action)) {
+    nav.drafts[scroll->procedure_id].scroll_to = scroll->path;
+  } else if (const auto* submit = std::get_if<SubmitApplication>(&action)) {
+    FormDraft& draft = nav.drafts[submit->procedure_id];
+    draft.sending = FormDraft::Sending::Sending;
+    draft.error_key.clear();
+    draft.error_params.clear();
+  } else if (const auto* ok = std::get_if<SubmissionSent>(&action)) {
+    sent(nav, *ok);
+  } else if (const auto* failed = std::get_if<SubmissionFailed>(&action)) {
+    FormDraft& draft = nav.drafts[failed->procedure_id];
+    draft.sending = FormDraft::Sending::Failed;
+    draft.error_key = failed->message_key;
+    draft.error_params = failed->params;
   }
 }
 

@@ -1,5 +1,5 @@
-// Where the resident is in the app, and the actions that move them: screens draw this state and
-// return actions; apply() is the only place the state changes.
+// Where the resident is in the app, what they have typed, and the actions that move them: screens
+// draw this state and return actions; apply() is the only place the state changes.
 #pragma once
 #include <map>
 #include <string>
@@ -7,14 +7,16 @@
 #include <vector>
 
 #include "checklist.hpp"
+#include "form_fields.hpp"
 
 namespace madoguchi {
 
-enum class Screen { Home, Event };
+enum class Screen { Home, Event, Form, Review, Receipt };
 
 struct Route {
   Screen screen = Screen::Home;
-  std::string event_id;  // Screen::Event
+  std::string event_id;      // Event; for a form, the event it was opened from (may be empty)
+  std::string procedure_id;  // Form, Review, Receipt
   bool operator==(const Route&) const = default;
 };
 
@@ -24,13 +26,48 @@ struct SetLanguage { std::string language; };
 struct SetEventDate { std::string event_id; CivilDate date; };
 struct AnswerQuestion { std::string event_id, question_id, value; };
 struct ExportCalendar { std::string event_id; };  // a side effect for the platform: a calendar file
-using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar>;
+struct OpenForm { std::string procedure_id; };
+struct SetFieldValue { std::string procedure_id, path, value; };
+struct AddGroupItem { std::string procedure_id, group_path; };
+struct RemoveGroupItem { std::string procedure_id, group_path; int index = 0; };
+struct ShowProblems { std::string procedure_id; };  // "continue" with problems: the summary and each error show
+struct OpenReview { std::string procedure_id; };    // "continue" on a form without problems
+struct ChangeAnswer { std::string procedure_id, path; };  // back from the review to one field
+struct ScrollToField { std::string procedure_id, path; };  // bring a field into view once; "" when done
+// Side effect for the platform: seal the draft and send it. It answers with SubmissionSent or
+// SubmissionFailed.
+struct SubmitApplication { std::string procedure_id; };
+struct SubmissionSent { std::string procedure_id, receipt; };
+struct SubmissionFailed {
+  std::string procedure_id;
+  std::string message_key;  // what the resident reads: what happened and what to do ("send.error.*")
+  std::map<std::string, std::string> params;
+};
+using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm,
+                            SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
+                            ScrollToField, SubmitApplication, SubmissionSent, SubmissionFailed>;
+
+// One application being filled in, from the first answer to its receipt.
+struct FormDraft {
+  FormValues values;
+  bool show_problems = false;  // set by a "continue" with problems; errors stay shown from then on
+  std::string scroll_to;       // a field path the form screen brings into view once
+  enum class Sending { Idle, Sending, Failed } sending = Sending::Idle;
+  std::string error_key;  // Failed: the message key
+  std::map<std::string, std::string> error_params;
+};
+
+struct SentApplication {
+  std::string procedure_id, receipt;
+};
 
 struct Navigation {
   Route current;
   std::vector<Route> history;  // routes to go back to, oldest first
   std::string language = "ja";
   std::map<std::string, EventAnswers, std::less<>> answers;  // by life event id
+  std::map<std::string, FormDraft, std::less<>> drafts;      // by procedure id
+  std::vector<SentApplication> sent;                         // oldest first
 };
 
 void apply(Navigation& nav, const Action& action);

@@ -1,4 +1,5 @@
-// Keeps last frame's nodes to diff against; the DOM work itself is in web/madoguchi.js.
+// Keeps last frame's nodes to diff against, and takes the mirror's events (activations, typed text,
+// field focus) back into the tree; the DOM work itself is in web/madoguchi.js.
 #include "dom_mirror.hpp"
 
 #include <emscripten/emscripten.h>
@@ -23,6 +24,23 @@ void update_dom_mirror(ui::SemanticTree& tree) {
 }
 
 }  // namespace madoguchi::platform
+
+// The resident typed into a text box's field (committed text only: an IME's preedit stays in the field).
+extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_mirror_text(unsigned id, const char* value) {
+  using namespace madoguchi::platform;
+  if (!g_tree) return;
+  g_tree->post_text(id, value);
+  request_frames();
+}
+
+// A text box's field gained (1) or lost (0) focus; `reveal` also when the visible height changed under it.
+extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_mirror_focus(unsigned id, int focused) {
+  using namespace madoguchi::platform;
+  if (!g_tree) return;
+  if (focused) g_tree->set_editing(id, true);
+  else if (g_tree->editing() == id) g_tree->set_editing(0, false);
+  request_frames();
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_mirror_activate(unsigned id) {
   using namespace madoguchi::platform;

@@ -12,8 +12,10 @@ EM_JS(int, js_local_date_packed, (), {
   return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 });
 
-EM_JS(char*, js_utc_timestamp, (), {
-  const s = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+EM_JS(char*, js_utc_time, (int compact), {
+  // No backslash escapes here: EM_JS passes this body through a C string, which would eat them.
+  const iso = new Date().toISOString().slice(0, 19) + 'Z';
+  const s = compact ? iso.split('-').join('').split(':').join('') : iso;
   const size = lengthBytesUTF8(s) + 1;
   const ptr = _malloc(size);
   stringToUTF8(s, ptr, size);
@@ -25,11 +27,16 @@ CivilDate local_today() {
   return CivilDate{packed / 10000, packed / 100 % 100, packed % 100};
 }
 
-std::string utc_timestamp() {
-  char* s = js_utc_timestamp();
+namespace {
+std::string utc_time(bool compact) {
+  char* s = js_utc_time(compact ? 1 : 0);
   std::string out(s);
   std::free(s);
   return out;
 }
+}  // namespace
+
+std::string utc_timestamp() { return utc_time(true); }
+std::string utc_iso_time() { return utc_time(false); }
 
 }  // namespace madoguchi::platform

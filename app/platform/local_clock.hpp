@@ -8,5 +8,6 @@ namespace madoguchi::platform {
 
 CivilDate local_today();
 std::string utc_timestamp();  // YYYYMMDDTHHMMSSZ, for iCalendar's DTSTAMP
+std::string utc_iso_time();   // YYYY-MM-DDTHH:MM:SSZ, for an envelope's created time
 
 }  // namespace madoguchi::platform

@@ -4,21 +4,25 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include "asset_fetch.hpp"
+#include "core/application_json.hpp"
 #include "core/catalog_loader.hpp"
 #include "core/checklist_calendar.hpp"
+#include "core/field_validation.hpp"
 #include "core/glyph_set.hpp"
 #include "core/messages.hpp"
 #include "core/navigation.hpp"
 #include "dom_mirror.hpp"
 #include "file_download.hpp"
 #include "html5_backend.hpp"
+#include "http_fetch.hpp"
 #include "local_clock.hpp"
 #include "page_status.hpp"
+#include "submission_sender.hpp"
 #include "ui/app_view.hpp"
 #include "ui/font_atlas.hpp"
 #include "ui/theme.hpp"
@@ -39,6 +43,7 @@ struct App {
   std::optional<ui::FontAtlasBuilder> atlas;
   int loads_pending = 0;
   bool failed = false;
+  bool glyphs_added = false;  // typed text needs glyphs the atlas lacks: rebuild before the next frame
 };
 App g_app;
 
@@ -75,9 +80,35 @@ void export_calendar(const std::string& event_id, CivilDate today) {
                  checklist_icalendar(g_app.catalog, *event, answers, g_app.messages, g_app.nav.language, utc_timestamp()));
 }
 
+// The draft's shown, normalized answers are what is sealed; the review screen showed exactly these.
+void submit(const std::string& procedure_id) {
+  const Procedure* procedure = g_app.catalog.find_procedure(procedure_id);
+  auto draft = g_app.nav.drafts.find(procedure_id);
+  if (!procedure || !procedure->form || draft == g_app.nav.drafts.end()) return;
+  const CheckedForm checked = check_form(*procedure->form, draft->second.values);
+  send_application(procedure_id, application_json(*procedure->form, checked.accepted, g_app.nav.language),
+                   [](Action outcome) {
+                     madoguchi::apply(g_app.nav, outcome);
+                     request_frames();
+                   });
+}
+
+// A resident's own name may use kanji no catalog text has (髙, 﨑): the atlas takes them from the font.
+void note_typed_glyphs(const Action& action) {
+  const auto* typed = std::get_if<SetFieldValue>(&action);
+  if (!typed) return;
+  const std::size_t before = g_app.glyphs.size();
+  add_glyphs(g_app.glyphs, typed->value);
+  if (g_app.glyphs.size() != before) g_app.glyphs_added = true;
+}
+
 void frame() {
   backend_new_frame();
   if (g_app.failed) return;
+  if (g_app.glyphs_added) {
+    g_app.glyphs_added = false;
+    rebuild_fonts(pixel_density());
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   const CivilDate today = local_today();
@@ -96,6 +127,8 @@ void frame() {
   for (const auto& a : actions) {
     if (const auto* e = std::get_if<ExportCalendar>(&a)) export_calendar(e->event_id, today);
     apply(g_app.nav, a);
+    note_typed_glyphs(a);
+    if (const auto* s = std::get_if<SubmitApplication>(&a)) submit(s->procedure_id);
   }
   page_set_language(g_app.nav.language);
   request_frames();
@@ -129,6 +162,11 @@ void load_assets() {
     if (!r.ok) return fail("font", describe(r, "fonts/ui-ja.ttf"));
     g_app.atlas.emplace(std::move(r.body));
     loaded_one();
+  });
+  // Without the pinned keys the app still guides; only sending is refused, with its own message.
+  fetch_asset("keys.json", [](FetchResult r) {
+    if (r.ok) set_pinned_keys(std::string(r.body.begin(), r.body.end()));
+    else std::fprintf(stderr, "%s\n", describe(r, "keys.json").c_str());
   });
   fetch_asset("catalog.json", [](FetchResult r) {
     if (!r.ok) return fail("catalog", describe(r, "catalog.json"));

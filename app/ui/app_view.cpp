@@ -29,8 +29,8 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
   ImGui::PopStyleVar();
   // A new screen starts at its top, as a new page would, not where the last one was scrolled to.
   const ImGuiID route_key = ImGui::GetID("##route");
-  const int route_hash = static_cast<int>(ImHashStr(in.nav.current.event_id.c_str(), 0,
-                                                    static_cast<ImU32>(in.nav.current.screen) + 1));
+  const std::string route_name = in.nav.current.event_id + "/" + in.nav.current.procedure_id;
+  const int route_hash = static_cast<int>(ImHashStr(route_name.c_str(), 0, static_cast<ImU32>(in.nav.current.screen) + 1));
   ImGuiStorage* storage = ImGui::GetStateStorage();
   if (storage->GetInt(route_key, 0) != route_hash) {
     storage->SetInt(route_key, route_hash);
@@ -41,6 +41,9 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
   switch (in.nav.current.screen) {
     case Screen::Home: draw_home_screen(in, lang, actions); break;
     case Screen::Event: draw_event_screen(in, lang, actions); break;
+    case Screen::Form: draw_form_screen(in, lang, actions); break;
+    case Screen::Review: draw_review_screen(in, lang, actions); break;
+    case Screen::Receipt: draw_receipt_screen(in, lang, actions); break;
   }
 
   ImGui::End();

@@ -52,7 +52,7 @@ void draw_questions(const ViewInput& in, const LifeEvent& event, const EventAnsw
   }
 }
 
-void draw_item(const ViewInput& in, const ChecklistItem& item, int number) {
+void draw_item(const ViewInput& in, const ChecklistItem& item, int number, std::vector<Action>& actions) {
   const auto& m = in.messages;
   const std::string& lang = in.nav.language;
   const Procedure& p = *item.procedure;
@@ -69,6 +69,8 @@ void draw_item(const ViewInput& in, const ChecklistItem& item, int number) {
                          {{"deadline", describe_deadline(p.deadline, m, lang)}, {"basis", p.deadline.basis.in(lang)}}));
   SecondaryText(describe_channel(p.online, m, lang));
   if (!p.online.available) SecondaryText(p.online.instead.in(lang));
+  if (p.online.available && p.form && Button(m.format(lang, "procedure.apply_online", {{"procedure", p.title.in(lang)}}), "apply"))
+    actions.push_back(OpenForm{p.id});
   SecondaryText(m.format(lang, "procedure.department", {{"department", p.department.in(lang)}}));
   SecondaryText(describe_fee(p.fee, m, lang));
   ImGui::PopID();
@@ -106,7 +108,7 @@ void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector
   if (Button(m.get(lang, "calendar.add"), "calendar.add")) actions.push_back(ExportCalendar{event->id});
   Separator();
   int number = 1;
-  for (const auto& item : items) draw_item(in, item, number++);
+  for (const auto& item : items) draw_item(in, item, number++, actions);
 }
 
 }  // namespace madoguchi::ui

@@ -1,4 +1,5 @@
-// The screens of the foundation: the life events, and the procedures one event needs.
+// The app's screens: life events, one event's procedures, an application form, checking the answers,
+// and the receipt.
 #pragma once
 #include <string>
 #include <vector>
@@ -9,5 +10,8 @@ namespace madoguchi::ui {
 
 void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+void draw_form_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+void draw_review_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 
 }  // namespace madoguchi::ui

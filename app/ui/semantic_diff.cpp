@@ -30,10 +30,19 @@ std::string to_json(const MirrorChanges& changes) {
   json::array removed(changes.removed.begin(), changes.removed.end());
   json::array order(changes.order.begin(), changes.order.end());
   json::array upserted;
-  for (const auto& n : changes.upserted)
-    upserted.push_back(json::object{{"id", n.id}, {"role", role_name(n.role)}, {"name", n.name},
-                                    {"description", n.description}, {"level", n.level}, {"disabled", n.disabled}, {"checked", n.checked}, {"group", n.group},
-                                    {"x", n.x}, {"y", n.y}, {"w", n.w}, {"h", n.h}});
+  for (const auto& n : changes.upserted) {
+    json::object o{{"id", n.id}, {"role", role_name(n.role)}, {"name", n.name}, {"description", n.description},
+                   {"level", n.level}, {"disabled", n.disabled}, {"checked", n.checked}, {"group", n.group},
+                   {"x", n.x}, {"y", n.y}, {"w", n.w}, {"h", n.h}};
+    if (n.role == Role::TextBox) {
+      o["value"] = n.value;
+      o["inputmode"] = n.input_mode;
+      o["autocomplete"] = n.autocomplete;
+      o["invalid"] = n.invalid;
+      o["required"] = n.required;
+    }
+    upserted.push_back(std::move(o));
+  }
   return json::serialize(json::object{{"removed", removed}, {"upserted", upserted}, {"order", order}});
 }
 

@@ -17,7 +17,8 @@ struct MirrorChanges {
 
 MirrorChanges diff_mirror(const std::vector<SemanticNode>& before, const std::vector<SemanticNode>& after);
 
-// {"removed":[...],"upserted":[{"id","role","name","description","level","disabled","checked","group","x","y","w","h"}],"order":[...]}
+// {"removed":[...],"upserted":[{"id","role","name","description","level","disabled","checked","group","x","y","w","h"}],"order":[...]};
+// text boxes also carry "value", "inputmode", "autocomplete", "invalid" and "required".
 std::string to_json(const MirrorChanges& changes);
 
 }  // namespace madoguchi::ui

@@ -1,4 +1,4 @@
-// The per-frame list of semantic nodes and the one pending activation.
+// The per-frame list of semantic nodes, the one pending activation, and text typed into fields.
 #include "semantic_tree.hpp"
 
 namespace madoguchi::ui {
@@ -13,6 +13,7 @@ const char* role_name(Role role) {
     case Role::RadioGroup: return "radiogroup";
     case Role::Radio: return "radio";
     case Role::Alert: return "alert";
+    case Role::TextBox: return "textbox";
   }
   return "text";
 }
@@ -33,6 +34,20 @@ std::size_t SemanticTree::add(SemanticNode node) {
 bool SemanticTree::take_activation(std::uint32_t id) {
   if (id == 0 || pending_activation_ != id) return false;
   pending_activation_ = 0;
+  return true;
+}
+
+std::optional<std::string> SemanticTree::take_text(std::uint32_t id) {
+  auto it = pending_text_.find(id);
+  if (it == pending_text_.end()) return std::nullopt;
+  std::string value = std::move(it->second);
+  pending_text_.erase(it);
+  return value;
+}
+
+bool SemanticTree::take_reveal(std::uint32_t id) {
+  if (!reveal_ || id != editing_) return false;
+  reveal_ = false;
   return true;
 }
 

@@ -3,13 +3,15 @@
 // the DOM and feeds activations (a screen reader's click, Enter) back through it.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace madoguchi::ui {
 
-enum class Role : std::uint8_t { Heading, Text, Button, Link, Checkbox, RadioGroup, Radio, Alert };
+enum class Role : std::uint8_t { Heading, Text, Button, Link, Checkbox, RadioGroup, Radio, Alert, TextBox };
 
 const char* role_name(Role role);  // the ARIA role
 
@@ -23,6 +25,12 @@ struct SemanticNode {
   bool checked = false;      // checkboxes and radios
   std::uint32_t group = 0;   // the id of the group node this one belongs to (a radio in its radiogroup)
   float x = 0, y = 0, w = 0, h = 0;  // CSS px in the viewport
+  // Text boxes: the mirror's element is the real <input> the resident types into (IME, paste, caret).
+  std::string value;
+  std::string input_mode;    // the keyboard a phone shows: "text", "numeric", "tel", "email"
+  std::string autocomplete;  // "name", "postal-code", "street-address", "tel", "email", "off"
+  bool invalid = false;
+  bool required = false;
   bool operator==(const SemanticNode&) const = default;
 };
 
@@ -42,10 +50,27 @@ class SemanticTree {
   bool take_activation(std::uint32_t id);
   bool has_pending_activation() const { return pending_activation_ != 0; }
 
+  // Text typed into a text box's field, taken by that text box in the next frame.
+  void post_text(std::uint32_t id, std::string value) { pending_text_[id] = std::move(value); }
+  std::optional<std::string> take_text(std::uint32_t id);
+  bool has_pending_text() const { return !pending_text_.empty(); }
+
+  // The text box whose field has the keyboard's focus (0 for none); `reveal` asks it to scroll into view
+  // once (focus just arrived, or the keyboard changed the visible height).
+  void set_editing(std::uint32_t id, bool reveal) {
+    editing_ = id;
+    reveal_ = reveal && id != 0;
+  }
+  std::uint32_t editing() const { return editing_; }
+  bool take_reveal(std::uint32_t id);
+
  private:
   std::vector<SemanticNode> nodes_;
   std::set<std::uint32_t> ids_;
   std::uint32_t pending_activation_ = 0;
+  std::map<std::uint32_t, std::string> pending_text_;
+  std::uint32_t editing_ = 0;
+  bool reveal_ = false;
 };
 
 }  // namespace madoguchi::ui

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <string>
 
 #include "theme.hpp"
@@ -120,11 +121,16 @@ float button_width(std::string_view label) {
 
 }  // namespace
 
-bool Button(std::string_view label, std::string_view id, bool selected) {
+bool Button(std::string_view label, std::string_view id, bool selected, bool disabled) {
   ImGui::PushID(id.data(), id.data() + id.size());
-  bool pressed = choice_button(label, selected);
+  if (disabled) ImGui::BeginDisabled();
+  // A label longer than the row wraps inside a full-width button rather than running off the screen.
+  bool pressed = button_width(label) <= ImGui::GetContentRegionAvail().x ? choice_button(label, selected)
+                                                                          : card_button(label, nullptr, {}, selected);
+  if (disabled) ImGui::EndDisabled();
   emit(Role::Button, ImGui::GetItemID(), label);
-  bool fired = activated(pressed);
+  if (disabled && g_tree) g_tree->at(g_tree->nodes().size() - 1).disabled = true;
+  bool fired = activated(pressed) && !disabled;
   ImGui::PopID();
   return fired;
 }
@@ -198,5 +204,118 @@ bool BackButton(std::string_view label) {
 }
 
 void Separator() { ImGui::Dummy(ImVec2(0, theme().section_gap)); }
+
+void ErrorText(std::string_view text) {
+  wrapped_text(text, theme().error);
+  emit(Role::Text, text_id(Role::Text, text), text);
+}
+
+bool LinkText(std::string_view text, std::string_view id) {
+  ImGui::PushID(id.data(), id.data() + id.size());
+  const Theme& t = theme();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 extent = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, width);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton("link", ImVec2(width, std::max(extent.y, t.touch_target)));
+  const float top = pos.y + (std::max(extent.y, t.touch_target) - extent.y) / 2;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, top), t.link, text.data(), text.data() + text.size(),
+              width);
+  // Underlined, as links are: the last line's underline is enough to tell a link from text.
+  dl->AddLine(ImVec2(pos.x, top + extent.y), ImVec2(pos.x + std::min(extent.x, width), top + extent.y), t.link, 1.0f);
+  emit(Role::Link, ImGui::GetItemID(), text);
+  const bool fired = activated(pressed);
+  ImGui::PopID();
+  return fired;
+}
+
+void Alert(std::string_view text) {
+  wrapped_text(text, theme().error);
+  emit(Role::Alert, text_id(Role::Alert, text), text);
+}
+
+std::optional<std::string> TextField(const TextFieldSpec& f) {
+  const Theme& t = theme();
+  ImGui::PushID(f.id.data(), f.id.data() + f.id.size());
+  wrapped_text(f.label, t.text);
+  if (!f.hint.empty()) wrapped_text(f.hint, t.text_secondary);
+  std::string error_line;
+  if (!f.error.empty()) {
+    error_line = std::string(f.error_prefix) + std::string(f.error);
+    wrapped_text(error_line, t.error);
+  }
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("field", ImVec2(width, t.touch_target));
+  const std::uint32_t id = ImGui::GetItemID();
+  const bool editing = g_tree && g_tree->editing() == id;
+  if ((g_tree && g_tree->take_reveal(id)) || f.reveal) ImGui::SetScrollHereY(0.3f);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 end(pos.x + width, pos.y + t.touch_target);
+  dl->AddRectFilled(pos, end, t.background, t.rounding / 2);
+  const ImU32 border = !f.error.empty() ? t.error : editing ? t.accent : t.text_secondary;
+  dl->AddRect(pos, end, border, t.rounding / 2, 0, editing || !f.error.empty() ? 3.0f : 1.5f);
+  const std::string_view shown = editing || f.shown_value.empty() ? f.value : f.shown_value;
+  const float pad = 12.0f;
+  const ImVec4 clip(pos.x + pad, pos.y, end.x - pad, end.y);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + (t.touch_target - ImGui::GetFontSize()) / 2),
+              t.text, shown.data(), shown.data() + shown.size(), 0.0f, &clip);
+
+  if (g_tree) {
+    SemanticNode n;
+    n.id = id;
+    n.role = Role::TextBox;
+    n.name = std::string(f.label);
+    n.description = std::string(f.hint);
+    if (!error_line.empty()) n.description += (n.description.empty() ? "" : " ") + error_line;
+    n.value = std::string(f.value);
+    n.input_mode = std::string(f.input_mode);
+    n.autocomplete = std::string(f.autocomplete);
+    n.invalid = !f.error.empty();
+    n.required = f.required;
+    n.x = pos.x, n.y = pos.y, n.w = width, n.h = t.touch_target;
+    g_tree->add(std::move(n));
+  }
+  std::optional<std::string> typed = g_tree ? g_tree->take_text(id) : std::nullopt;
+  ImGui::PopID();
+  if (typed && *typed == f.value) return std::nullopt;
+  return typed;
+}
+
+bool Checkbox(std::string_view label, std::string_view id, bool checked) {
+  const Theme& t = theme();
+  ImGui::PushID(id.data(), id.data() + id.size());
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float box = 28.0f, gap = 12.0f;
+  const float text_width = width - box - gap;
+  const ImVec2 extent = ImGui::CalcTextSize(label.data(), label.data() + label.size(), false, text_width);
+  const float height = std::max(t.touch_target, extent.y + 16.0f);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton("checkbox", ImVec2(width, height));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 box_min(pos.x, pos.y + (height - box) / 2), box_max(box_min.x + box, box_min.y + box);
+  dl->AddRectFilled(box_min, box_max, checked ? t.accent : t.background, 4.0f);
+  dl->AddRect(box_min, box_max, checked ? t.accent : t.text_secondary, 4.0f, 0, 2.0f);
+  if (checked) {
+    const ImVec2 a(box_min.x + 6, box_min.y + 14), b(box_min.x + 12, box_min.y + 20), c(box_min.x + 22, box_min.y + 8);
+    dl->AddLine(a, b, t.on_accent, 3.0f);
+    dl->AddLine(b, c, t.on_accent, 3.0f);
+  }
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + box + gap, pos.y + (height - extent.y) / 2), t.text,
+              label.data(), label.data() + label.size(), text_width);
+  if (g_tree) {
+    SemanticNode n;
+    n.id = ImGui::GetItemID();
+    n.role = Role::Checkbox;
+    n.name = std::string(label);
+    n.checked = checked;
+    n.x = pos.x, n.y = pos.y, n.w = width, n.h = height;
+    g_tree->add(std::move(n));
+  }
+  const bool fired = activated(pressed);
+  ImGui::PopID();
+  return fired;
+}
 
 }  // namespace madoguchi::ui

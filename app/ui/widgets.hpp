@@ -1,6 +1,7 @@
 // The app's widgets: Dear ImGui items sized for touch that also describe themselves to the semantic
 // tree, so every control a resident sees is one a screen reader and a browser test can find.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +23,40 @@ void bind_frame(SemanticTree* tree, const Fonts& fonts);
 void Heading(std::string_view text, int level);
 void Paragraph(std::string_view text);
 void SecondaryText(std::string_view text);
-bool Button(std::string_view label, std::string_view id, bool selected = false);
+// `selected` fills it with the accent colour (a chosen language, the screen's main action); a disabled
+// button is drawn faded, mirrored with aria-disabled, and never fires.
+bool Button(std::string_view label, std::string_view id, bool selected = false, bool disabled = false);
 // One question with exclusive answers, mirrored as a radiogroup; returns the option tapped, or -1.
 int RadioGroup(std::string_view question, std::string_view id, const std::vector<std::string>& options, int selected);
 bool Tile(std::string_view title, std::string_view subtitle, std::string_view id);
 bool BackButton(std::string_view label);
 void Separator();
+
+// A problem beside its field, with a word that does not rely on colour ("エラー：").
+void ErrorText(std::string_view text);
+// A link-styled control (the error summary's "go to this field"); returns true when tapped.
+bool LinkText(std::string_view text, std::string_view id);
+// A live region: the mirror announces `text` when it appears or changes.
+void Alert(std::string_view text);
+
+struct TextFieldSpec {
+  std::string_view id;     // unique on the screen: the field path
+  std::string_view label;  // the accessible name
+  std::string_view hint;
+  std::string_view error;  // empty when the value has no problem; shown with error_prefix
+  std::string_view error_prefix;
+  std::string_view value;
+  std::string_view shown_value;  // what the box shows when not being edited (a masked 個人番号); empty: value
+  std::string_view input_mode = "text";
+  std::string_view autocomplete = "off";
+  bool required = false;
+  bool reveal = false;  // scroll the field into view this frame
+};
+// A labelled text field. The resident types into the real DOM field the platform lays over it while it
+// has focus; returns the new value when they changed it.
+std::optional<std::string> TextField(const TextFieldSpec& field);
+
+// A touch-sized checkbox with its label; returns true when tapped (the caller flips the value).
+bool Checkbox(std::string_view label, std::string_view id, bool checked);
 
 }  // namespace madoguchi::ui

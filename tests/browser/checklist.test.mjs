@@ -66,6 +66,7 @@ test('birth: date, questions, then a checklist with due dates and a calendar fil
   const ics = readFileSync(await download.path(), 'utf8');
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
   assert.match(ics, /DTSTART;VALUE=DATE:20260402\r\n/);
+  assert.match(ics, /DTSTAMP:20260320T010000Z\r\n/);  // RFC 5545 UTC form: the page's fixed clock, no fraction
   assert.ok(ics.includes('SUMMARY:期限：' + title('shussei-todoke')), 'the 出生届 deadline is in the file');
   assert.deepEqual(problems, []);
   await context.close();

@@ -15,10 +15,13 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-export async function startEndpoint() {
+// `args` go to the endpoint as well (--keys to accept submissions); the database lives in a temporary
+// folder removed by stop().
+export async function startEndpoint({ args = [] } = {}) {
   if (!ENDPOINT || !SITE) throw new Error('set MADOGUCHI_ENDPOINT and MADOGUCHI_SITE (ctest does)');
   const dir = mkdtempSync(path.join(tmpdir(), 'madoguchi-browser-'));
-  const child = spawn(ENDPOINT, ['--site', SITE, '--db', path.join(dir, 'test.sqlite3'), '--listen', '127.0.0.1', '--port', '0'],
+  const db = path.join(dir, 'test.sqlite3');
+  const child = spawn(ENDPOINT, ['--site', SITE, '--db', db, '--listen', '127.0.0.1', '--port', '0', ...args],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -32,6 +35,8 @@ export async function startEndpoint() {
   });
   return {
     url,
+    db,
+    dir,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -104,4 +109,16 @@ export async function screenshot(page, name) {
   const file = path.join(ARTIFACTS, name + '.png');
   await page.screenshot({ path: file });
   return file;
+}
+
+// Types as a Japanese IME does (CDP): the reading grows as a composition in the focused field, then the
+// converted text is committed.
+export async function typeWithIme(page, reading, committed) {
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 1; i <= reading.length; i++) {
+    const text = reading.slice(0, i);
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+  await cdp.send('Input.insertText', { text: committed });
+  await cdp.detach();
 }

@@ -4,37 +4,16 @@
 
 #include <algorithm>
 
-#include "core/navigation.hpp"
-#include "fixtures.hpp"
 #include <imgui_internal.h>
 
-#include "imgui_harness.hpp"
+#include "portal_fixture.hpp"
 #include "ui/raw_item_mirror.hpp"
 #include "ui/semantic_diff.hpp"
 
 using namespace madoguchi;
 
-namespace {
-const ui::SemanticNode* find(const ui::SemanticTree& tree, ui::Role role, const std::string& name) {
-  for (const auto& n : tree.nodes())
-    if (n.role == role && n.name == name) return &n;
-  return nullptr;
-}
-
-struct Portal {
-  Catalog catalog = *load_catalog(fixtures::real_catalog_files()).catalog;
-  Messages messages = fixtures::real_messages();
-  Navigation nav;
-  ui::SemanticTree tree;
-  fixtures::ImGuiHarness imgui;
-
-  std::vector<Action> frame(ImVec2 pointer = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
-    auto actions = imgui.frame({catalog, messages, nav, CivilDate{2026, 3, 20}}, tree, pointer, down);
-    for (const auto& a : actions) apply(nav, a);
-    return actions;
-  }
-};
-}  // namespace
+using fixtures::find;
+using fixtures::Portal;
 
 TEST_CASE("the home screen mirrors its heading, language buttons and one button per life event", "[mirror]") {
   Portal p;

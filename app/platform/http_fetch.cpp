@@ -1,8 +1,10 @@
 // Each request gets an id; web/madoguchi.js fetches with a timeout and hands the bytes back
 // through madoguchi_fetch_done, which owns and frees the buffer it receives.
-#include "asset_fetch.hpp"
+#include "http_fetch.hpp"
 
 #include <emscripten/emscripten.h>
+
+#include <boost/json.hpp>
 
 #include <cstdlib>
 #include <map>
@@ -11,14 +13,29 @@ namespace madoguchi::platform {
 namespace {
 std::map<int, std::function<void(FetchResult)>> g_pending;
 int g_next_id = 1;
+
+int remember(std::function<void(FetchResult)> done) {
+  const int id = g_next_id++;
+  g_pending[id] = std::move(done);
+  return id;
+}
 }  // namespace
 
 EM_JS(void, js_fetch_asset, (int id, const char* url), { Madoguchi.fetchAsset(id, UTF8ToString(url)); });
+EM_JS(void, js_post_bytes, (int id, const char* url, const char* headers_json, const std::uint8_t* body, int size), {
+  Madoguchi.postBytes(id, UTF8ToString(url), JSON.parse(UTF8ToString(headers_json)), HEAPU8.slice(body, body + size));
+});
 
 void fetch_asset(const std::string& url, std::function<void(FetchResult)> done) {
-  int id = g_next_id++;
-  g_pending[id] = std::move(done);
-  js_fetch_asset(id, url.c_str());
+  js_fetch_asset(remember(std::move(done)), url.c_str());
+}
+
+void post_bytes(const std::string& url, const std::vector<std::pair<std::string, std::string>>& headers,
+                const std::vector<std::uint8_t>& body, std::function<void(FetchResult)> done) {
+  boost::json::object h;
+  for (const auto& [name, value] : headers) h[name] = value;
+  js_post_bytes(remember(std::move(done)), url.c_str(), boost::json::serialize(h).c_str(), body.data(),
+                static_cast<int>(body.size()));
 }
 
 }  // namespace madoguchi::platform
@@ -29,7 +46,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_fetch_done(int id, int status, un
   auto it = g_pending.find(id);
   FetchResult r;
   r.status = status;
-  r.ok = data != nullptr && status >= 200 && status < 300;
+  r.ok = status >= 200 && status < 300;
   if (data) r.body.assign(data, data + size);
   if (error) r.error = error;
   std::free(data);

@@ -1,0 +1,65 @@
+// Sealing is crypto/'s envelope; this file picks the per-submission secrets and maps HTTP answers,
+// per the endpoint's OpenAPI file (tools/endpoint/openapi.yaml), to messages for the resident.
+#include "outgoing_submission.hpp"
+
+#include <boost/json.hpp>
+
+#include "crypto/envelope.hpp"
+#include "crypto/random_token.hpp"
+
+namespace madoguchi {
+namespace {
+
+// XXXX-XXXX-XXXX in Crockford base32, as the endpoint formats it.
+bool is_receipt(std::string_view text) {
+  if (text.size() != 14) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool ok = (i == 4 || i == 9) ? c == '-' : ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string error_code(std::string_view body) {
+  boost::system::error_code ec;
+  const boost::json::value v = boost::json::parse(body, ec);
+  if (ec || !v.is_object()) return {};
+  const auto* error = v.as_object().if_contains("error");
+  if (!error || !error->is_object()) return {};
+  const auto* code = error->as_object().if_contains("code");
+  return code && code->is_string() ? std::string(code->as_string()) : std::string();
+}
+
+}  // namespace
+
+SealedApplication seal_application(std::string_view procedure_id, std::string application_json,
+                                   const crypto::WardPublicKey& ward_key, std::string_view created_utc) {
+  SealedApplication out{{}, crypto::new_submission_id(), crypto::new_random_token(), crypto::generate_ward_key_pair()};
+  crypto::Submission submission;
+  submission.procedure = std::string(procedure_id);
+  submission.application_json = std::move(application_json);
+  submission.reply_key = out.reply_key.public_key.bytes;
+  out.envelope = crypto::seal_envelope(submission, ward_key, out.submission_id, created_utc);
+  return out;
+}
+
+SendAnswer read_send_answer(int http_status, std::string_view body) {
+  if (http_status == 0) return {std::nullopt, "send.error.offline", {}};
+  if (http_status == 200 || http_status == 201) {
+    boost::system::error_code ec;
+    const boost::json::value v = boost::json::parse(body, ec);
+    const auto* receipt = !ec && v.is_object() ? v.as_object().if_contains("receipt") : nullptr;
+    if (receipt && receipt->is_string() && is_receipt(receipt->as_string())) return {std::string(receipt->as_string()), {}, {}};
+    return {std::nullopt, "send.error.server", {}};
+  }
+  if (http_status == 413) return {std::nullopt, "send.error.too_large", {}};
+  if (http_status == 429) return {std::nullopt, "send.error.busy", {}};
+  if (http_status >= 500) return {std::nullopt, "send.error.server", {}};
+  const std::string code = error_code(body);
+  // The server withdrew the key between reading the key list and this POST: as unsafe as no key.
+  if (code == "unknown_key") return {std::nullopt, "send.error.no_trusted_key", {}};
+  return {std::nullopt, "send.error.refused", {{"code", code.empty() ? std::to_string(http_status) : code}}};
+}
+
+}  // namespace madoguchi

@@ -1,0 +1,35 @@
+// An application leaving the device: sealed to the ward's key with a fresh reply key pair and status
+// token, and the endpoint's answer to it read as what the resident is told.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crypto/ward_keys.hpp"
+
+namespace madoguchi {
+
+struct SealedApplication {
+  std::vector<std::uint8_t> envelope;  // the body of POST /api/v1/submissions
+  std::string submission_id;
+  std::string status_token;       // sent as Madoguchi-Status-Token; later proves the device may read the status
+  crypto::WardKeyPair reply_key;  // the ward's notes are sealed to its public half; the secret never leaves
+};
+
+// Throws what seal_envelope throws (std::length_error when it would pass the envelope limit).
+SealedApplication seal_application(std::string_view procedure_id, std::string application_json,
+                                   const crypto::WardPublicKey& ward_key, std::string_view created_utc);
+
+struct SendAnswer {
+  std::optional<std::string> receipt;  // set when the endpoint holds the application
+  std::string message_key;             // otherwise what the resident reads ("send.error.*")
+  std::map<std::string, std::string> params;
+};
+
+// The endpoint's answer to the POST: status 0 means no answer reached the device (offline, timed out).
+SendAnswer read_send_answer(int http_status, std::string_view body);
+
+}  // namespace madoguchi

@@ -1,0 +1,95 @@
+// The browser's half of sending: two requests around core's seal_application and read_send_answer.
+#include "submission_sender.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <variant>
+#include <vector>
+
+#include "core/outgoing_submission.hpp"
+#include "core/pinned_keys.hpp"
+#include "http_fetch.hpp"
+#include "local_clock.hpp"
+
+namespace madoguchi::platform {
+namespace {
+
+std::vector<crypto::WardPublicKey> g_pinned;
+// What the device keeps to read each sent application's status and the ward's sealed notes later.
+std::vector<SealedApplication> g_sent;
+
+// An envelope whose POST got no clear answer is sent again as the same bytes (same submission id), so a
+// retry after a lost response never makes a second copy at the endpoint. By procedure id.
+struct Unsent {
+  std::string application_json, key_id;
+  std::shared_ptr<SealedApplication> sealed;
+};
+std::map<std::string, Unsent> g_unsent;
+
+std::shared_ptr<SealedApplication> sealed_for(const std::string& procedure_id, std::string application_json,
+                                              const crypto::WardPublicKey& key) {
+  auto it = g_unsent.find(procedure_id);
+  if (it != g_unsent.end() && it->second.application_json == application_json && it->second.key_id == key.key_id)
+    return it->second.sealed;
+  auto sealed = std::make_shared<SealedApplication>(seal_application(procedure_id, application_json, key, utc_iso_time()));
+  g_unsent[procedure_id] = Unsent{std::move(application_json), key.key_id, sealed};
+  return sealed;
+}
+
+void fail(const std::string& procedure_id, const std::string& key, const std::function<void(Action)>& done,
+          std::map<std::string, std::string> params = {}) {
+  done(SubmissionFailed{procedure_id, key, std::move(params)});
+}
+
+void post(const std::string& procedure_id, std::shared_ptr<SealedApplication> sealed, std::function<void(Action)> done) {
+  post_bytes("api/v1/submissions",
+             {{"Content-Type", "application/vnd.madoguchi.envelope"}, {"Madoguchi-Status-Token", sealed->status_token}},
+             sealed->envelope, [procedure_id, sealed, done](FetchResult r) {
+               const SendAnswer answer = read_send_answer(r.status, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()));
+               if (!answer.receipt) {
+                 std::fprintf(stderr, "send %s: HTTP %d %s\n", procedure_id.c_str(), r.status, r.error.c_str());
+                 return fail(procedure_id, answer.message_key, done, answer.params);
+               }
+               g_unsent.erase(procedure_id);
+               sealed->envelope.clear();
+               sealed->envelope.shrink_to_fit();
+               g_sent.push_back(std::move(*sealed));
+               done(SubmissionSent{procedure_id, *answer.receipt});
+             });
+}
+
+}  // namespace
+
+void set_pinned_keys(const std::string& keys_json) {
+  auto parsed = parse_key_list(keys_json);
+  if (auto* keys = std::get_if<std::vector<crypto::WardPublicKey>>(&parsed)) g_pinned = std::move(*keys);
+  else std::fprintf(stderr, "keys.json: %s\n", std::get<KeyListError>(parsed).detail.c_str());
+}
+
+void send_application(const std::string& procedure_id, std::string application_json, std::function<void(Action)> done) {
+  fetch_asset("api/v1/keys", [procedure_id, application_json = std::move(application_json), done](FetchResult r) mutable {
+    if (r.status == 0) return fail(procedure_id, "send.error.offline", done);
+    if (!r.ok) return fail(procedure_id, r.status >= 500 ? "send.error.server" : "send.error.no_trusted_key", done);
+    auto chosen = choose_seal_key(g_pinned, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()));
+    if (auto* none = std::get_if<NoSealKey>(&chosen)) {
+      std::fprintf(stderr, "send %s: no seal key: %s\n", procedure_id.c_str(), none->detail.c_str());
+      return fail(procedure_id, std::string(NoSealKey::kMessageKey), done);
+    }
+    std::shared_ptr<SealedApplication> sealed;
+    try {
+      sealed = sealed_for(procedure_id, std::move(application_json), std::get<crypto::WardPublicKey>(chosen));
+    } catch (const std::length_error&) {
+      return fail(procedure_id, "send.error.too_large", done);
+    } catch (const std::exception& e) {
+      // Not the resident's doing and not the network's: say so, and keep the draft.
+      std::fprintf(stderr, "send %s: sealing failed: %s\n", procedure_id.c_str(), e.what());
+      return fail(procedure_id, "send.error.device", done);
+    }
+    post(procedure_id, std::move(sealed), std::move(done));
+  });
+}
+
+}  // namespace madoguchi::platform

@@ -1,0 +1,22 @@
+// Sends one application from the browser: picks the ward key (pinned in the site's keys.json and listed by
+// the endpoint), seals on the device, POSTs the envelope, and answers with the navigation action that
+// tells the resident the outcome. Implements:
+//  - the pinned key list, loaded once with the app (a later keys.json is a new app version)
+//  - GET api/v1/keys before each send, so a withdrawn key is never used
+//  - POST api/v1/submissions with the status token; the reply key pair and token stay in this tab's memory
+#pragma once
+#include <functional>
+#include <string>
+
+#include "core/navigation.hpp"
+
+namespace madoguchi::platform {
+
+// The site's keys.json as fetched with the app; an empty or unreadable one leaves nothing pinned and
+// every send refused with send.error.no_trusted_key.
+void set_pinned_keys(const std::string& keys_json);
+
+void send_application(const std::string& procedure_id, std::string application_json,
+                      std::function<void(Action)> done);
+
+}  // namespace madoguchi::platform

@@ -1,0 +1,196 @@
+// An application form: every field the resident's answers make relevant, in catalog order, with repeat
+// groups they can add to and remove from. "Continue" checks everything; with problems, a summary on top
+// links to each field and each field shows its own message (GOV.UK's error pattern).
+#include <imgui.h>
+
+#include <map>
+
+#include "core/answer_text.hpp"
+#include "core/field_validation.hpp"
+#include "screens.hpp"
+
+namespace madoguchi::ui {
+namespace {
+
+// The keyboard a phone should show and what the browser may autofill, by kind.
+struct InputHints {
+  std::string_view input_mode, autocomplete;
+};
+
+InputHints input_hints(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::Name: return {"text", "name"};
+    case FieldKind::PostalCode: return {"numeric", "postal-code"};
+    case FieldKind::Address: return {"text", "street-address"};
+    case FieldKind::Phone: return {"tel", "tel"};
+    case FieldKind::Email: return {"email", "email"};
+    case FieldKind::Number:
+    case FieldKind::MyNumber: return {"numeric", "off"};
+    default: return {"text", "off"};
+  }
+}
+
+class FormView {
+ public:
+  FormView(const ViewInput& in, const Procedure& procedure, const FormDraft& draft, std::vector<Action>& actions)
+      : in_(in), lang_(in.nav.language), procedure_(procedure), form_(*procedure.form), draft_(draft), actions_(actions),
+        checked_(check_form(form_, draft.values)) {
+    if (draft.show_problems)
+      for (const auto& p : checked_.problems) problems_.emplace(p.field_path, problem_message(p, form_, in.messages, lang_));
+  }
+
+  void draw() {
+    const auto& m = in_.messages;
+    if (BackButton(m.get(lang_, "nav.back"))) actions_.emplace_back(std::in_place_type<GoBack>);
+    Heading(procedure_.title.in(lang_), 1);
+    Paragraph(m.get(lang_, "form.lead"));
+    if (!problems_.empty()) draw_summary();
+    Separator();
+    draw_fields(form_.fields, "");
+    Separator();
+    if (Button(m.get(lang_, "form.continue"), "form.continue", true)) {
+      if (checked_.problems.empty()) {
+        actions_.push_back(OpenReview{procedure_.id});
+      } else {
+        actions_.push_back(ShowProblems{procedure_.id});
+        ImGui::SetScrollY(0.0f);  // the summary is at the top
+      }
+    }
+  }
+
+ private:
+  void draw_summary() {
+    const auto& m = in_.messages;
+    Alert(m.format(lang_, "form.problems_heading", {{"count", std::to_string(checked_.problems.size())}}));
+    for (const auto& p : checked_.problems) {
+      const FieldSpec* spec = find_field_by_path(form_.fields, p.field_path);
+      std::string text = (spec ? spec->label.in(lang_) + "：" : std::string()) + problems_[p.field_path];
+      if (LinkText(text, "problem-" + p.field_path)) actions_.push_back(ScrollToField{procedure_.id, p.field_path});
+    }
+  }
+
+  void draw_fields(const std::vector<FieldSpec>& fields, const std::string& prefix) {
+    for (const auto& spec : fields) {
+      const std::string path = prefix + spec.id;
+      if (!checked_.shown.count(path)) continue;
+      draw_field(spec, path);
+    }
+  }
+
+  std::string_view error_of(const std::string& path) const {
+    auto it = problems_.find(path);
+    return it == problems_.end() ? std::string_view() : std::string_view(it->second);
+  }
+
+  bool reveal(const std::string& path) {
+    if (draft_.scroll_to != path) return false;
+    actions_.push_back(ScrollToField{procedure_.id, ""});  // once
+    return true;
+  }
+
+  std::string label_of(const FieldSpec& spec) const {
+    std::string label = spec.label.in(lang_);
+    if (!spec.required) label += in_.messages.get(lang_, "form.optional");
+    return label;
+  }
+
+  void draw_field(const FieldSpec& spec, const std::string& path) {
+    const auto& m = in_.messages;
+    const std::string value(draft_.values.get(path).value_or(""));
+    switch (spec.kind) {
+      case FieldKind::Group: return draw_group(spec, path);
+      case FieldKind::Choice: {
+        if (reveal(path)) ImGui::SetScrollHereY(0.2f);
+        std::vector<std::string> labels;
+        int selected = -1;
+        for (std::size_t i = 0; i < spec.options.size(); ++i) {
+          labels.push_back(spec.options[i].label.in(lang_));
+          if (spec.options[i].value == value) selected = static_cast<int>(i);
+        }
+        const int chosen = RadioGroup(label_of(spec), path, labels, selected);
+        if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
+        if (!error_of(path).empty()) ErrorText(std::string(m.get(lang_, "form.error_prefix")) + std::string(error_of(path)));
+        if (chosen >= 0) actions_.push_back(SetFieldValue{procedure_.id, path, spec.options[chosen].value});
+        break;
+      }
+      case FieldKind::Checkbox: {
+        if (reveal(path)) ImGui::SetScrollHereY(0.2f);
+        if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
+        if (!error_of(path).empty()) ErrorText(std::string(m.get(lang_, "form.error_prefix")) + std::string(error_of(path)));
+        if (Checkbox(label_of(spec), path, value == "yes"))
+          actions_.push_back(SetFieldValue{procedure_.id, path, value == "yes" ? "no" : "yes"});
+        break;
+      }
+      default: {
+        const InputHints hints = input_hints(spec.kind);
+        std::string hint = spec.hint.in(lang_);
+        if (spec.kind == FieldKind::Date && hint.empty()) hint = m.get(lang_, "form.date_hint");
+        const std::string masked = spec.kind == FieldKind::MyNumber && !value.empty() ? masked_shown(value) : std::string();
+        const std::string label = label_of(spec);
+        TextFieldSpec field{path, label, hint, error_of(path), m.get(lang_, "form.error_prefix"), value, masked,
+                            hints.input_mode, hints.autocomplete, spec.required, reveal(path)};
+        if (auto typed = TextField(field)) actions_.push_back(SetFieldValue{procedure_.id, path, std::move(*typed)});
+        break;
+      }
+    }
+    ImGui::Dummy(ImVec2(0, 4));
+  }
+
+  // A 個人番号 on screen while not being edited: only its last digits, for a screen others may see.
+  static std::string masked_shown(const std::string& value) {
+    std::string digits;
+    for (char c : value)
+      if (c >= '0' && c <= '9') digits += c;
+    return masked_my_number(digits);
+  }
+
+  void draw_group(const FieldSpec& spec, const std::string& path) {
+    const auto& m = in_.messages;
+    if (reveal(path)) ImGui::SetScrollHereY(0.2f);
+    Heading(label_of(spec), 2);
+    if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
+    if (!error_of(path).empty()) ErrorText(std::string(m.get(lang_, "form.error_prefix")) + std::string(error_of(path)));
+    const int count = draft_.values.item_count(path);
+    const int minimum = std::max(spec.min_items, spec.required ? 1 : 0);
+    for (int i = 0; i < count; ++i) {
+      ImGui::PushID(i);
+      const std::string item_label = m.format(lang_, "form.item", {{"group", spec.label.in(lang_)}, {"number", std::to_string(i + 1)}});
+      Heading(item_label, 3);
+      draw_fields(spec.fields, path + "[" + std::to_string(i) + "].");
+      if (count > minimum && Button(m.format(lang_, "form.remove_item", {{"item", item_label}}), "remove"))
+        actions_.push_back(RemoveGroupItem{procedure_.id, path, i});
+      Separator();
+      ImGui::PopID();
+    }
+    if (spec.max_items == 0 || count < spec.max_items) {
+      if (Button(m.format(lang_, count == 0 ? "form.add_first_item" : "form.add_item", {{"group", spec.label.in(lang_)}}),
+                 path + ".add"))
+        actions_.push_back(AddGroupItem{procedure_.id, path});
+    }
+  }
+
+  const ViewInput& in_;
+  const std::string& lang_;
+  const Procedure& procedure_;
+  const FormSpec& form_;
+  const FormDraft& draft_;
+  std::vector<Action>& actions_;
+  CheckedForm checked_;
+  std::map<std::string, std::string> problems_;  // by path: the first problem's message, when shown
+};
+
+}  // namespace
+
+void draw_form_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
+  const Procedure* procedure = in.catalog.find_procedure(in.nav.current.procedure_id);
+  if (!procedure || !procedure->form) {
+    if (BackButton(in.messages.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
+    Heading(in.messages.get(lang, "event.not_found"), 1);
+    return;
+  }
+  static const FormDraft kEmpty;
+  auto it = in.nav.drafts.find(procedure->id);
+  FormView(in, *procedure, it == in.nav.drafts.end() ? kEmpty : it->second, actions).draw();
+}
+
+}  // namespace madoguchi::ui

@@ -1,0 +1,101 @@
+// "Check your answers": every answer that will be sent, as the resident reads it, each with a change
+// button back to its field; then sending, with what happens to the data said before the tap.
+#include <imgui.h>
+
+#include "core/answer_text.hpp"
+#include "core/field_validation.hpp"
+#include "screens.hpp"
+
+namespace madoguchi::ui {
+namespace {
+
+class ReviewView {
+ public:
+  ReviewView(const ViewInput& in, const Procedure& procedure, const FormDraft& draft, std::vector<Action>& actions)
+      : in_(in), lang_(in.nav.language), procedure_(procedure), draft_(draft), actions_(actions),
+        checked_(check_form(*procedure.form, draft.values)) {}
+
+  void draw() {
+    const auto& m = in_.messages;
+    const bool sending = draft_.sending == FormDraft::Sending::Sending;
+    if (!sending && BackButton(m.get(lang_, "nav.back"))) actions_.emplace_back(std::in_place_type<GoBack>);
+    Heading(m.get(lang_, "review.heading"), 1);
+    Paragraph(procedure_.title.in(lang_));
+    Separator();
+    draw_answers(procedure_.form->fields, "");
+    Separator();
+    if (!checked_.problems.empty()) {
+      // The answers changed since "continue" (another language's rule, a cleared field): fix them first.
+      Alert(m.get(lang_, "review.has_problems"));
+      if (Button(m.get(lang_, "review.back_to_form"), "review.back_to_form")) {
+        actions_.push_back(ShowProblems{procedure_.id});
+        actions_.emplace_back(std::in_place_type<GoBack>);
+      }
+      return;
+    }
+    Heading(m.get(lang_, "review.send_heading"), 2);
+    Paragraph(m.get(lang_, "review.privacy"));
+    if (draft_.sending == FormDraft::Sending::Failed) {
+      std::vector<std::pair<std::string_view, std::string>> params(draft_.error_params.begin(), draft_.error_params.end());
+      Alert(m.format(lang_, draft_.error_key, params));
+    }
+    if (sending) Paragraph(m.get(lang_, "review.sending_status"));
+    if (Button(m.get(lang_, sending ? "review.sending" : "review.send"), "review.send", true, sending))
+      actions_.push_back(SubmitApplication{procedure_.id});
+  }
+
+ private:
+  void draw_answers(const std::vector<FieldSpec>& fields, const std::string& prefix) {
+    const auto& m = in_.messages;
+    for (const auto& spec : fields) {
+      const std::string path = prefix + spec.id;
+      if (!checked_.shown.count(path)) continue;
+      ImGui::PushID(path.c_str());
+      if (spec.kind == FieldKind::Group) {
+        const int count = checked_.accepted.item_count(path);
+        for (int i = 0; i < count; ++i) {
+          Heading(m.format(lang_, "form.item", {{"group", spec.label.in(lang_)}, {"number", std::to_string(i + 1)}}), 2);
+          draw_answers(spec.fields, path + "[" + std::to_string(i) + "].");
+        }
+        if (count == 0) draw_row(spec, path, std::string(m.get(lang_, "review.none")));
+      } else {
+        auto value = checked_.accepted.get(path);
+        draw_row(spec, path, value ? answer_text(spec, *value, m, lang_) : std::string(m.get(lang_, "review.not_answered")));
+      }
+      ImGui::PopID();
+    }
+  }
+
+  void draw_row(const FieldSpec& spec, const std::string& path, const std::string& shown) {
+    const auto& m = in_.messages;
+    SecondaryText(spec.label.in(lang_));
+    Paragraph(shown);
+    // The button's name says which answer it changes, as GOV.UK's visually hidden text does.
+    if (draft_.sending != FormDraft::Sending::Sending &&
+        Button(m.format(lang_, "review.change", {{"field", spec.label.in(lang_)}}), "change"))
+      actions_.push_back(ChangeAnswer{procedure_.id, path});
+    ImGui::Dummy(ImVec2(0, 4));
+  }
+
+  const ViewInput& in_;
+  const std::string& lang_;
+  const Procedure& procedure_;
+  const FormDraft& draft_;
+  std::vector<Action>& actions_;
+  CheckedForm checked_;
+};
+
+}  // namespace
+
+void draw_review_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
+  const Procedure* procedure = in.catalog.find_procedure(in.nav.current.procedure_id);
+  auto draft = in.nav.drafts.find(in.nav.current.procedure_id);
+  if (!procedure || !procedure->form || draft == in.nav.drafts.end()) {
+    if (BackButton(in.messages.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
+    Heading(in.messages.get(lang, "event.not_found"), 1);
+    return;
+  }
+  ReviewView(in, *procedure, draft->second, actions).draw();
+}
+
+}  // namespace madoguchi::ui

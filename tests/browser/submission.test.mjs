@@ -1,0 +1,139 @@
+// A parent applies for the baby's 国民健康保険 on a phone: the form found from the birth checklist,
+// Japanese typed through the IME into the real field laid over the drawn one, errors summarised, the
+// answers checked, a send that fails offline without losing anything, then a sealed send; the ward's
+// inbox opens the same application, and the endpoint's files never held it in clear.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, typeWithIme, SITE } from './portal.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const readJson = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
+const birth = readJson('assets/catalog/events/birth.json');
+const kokuho = readJson('assets/catalog/procedures/kokuho-kanyu.json');
+const devWard = process.env.MADOGUCHI_DEV_WARD;
+
+let server, browser;
+before(async () => {
+  server = await startEndpoint({ args: ['--keys', path.join(SITE, 'keys.json')] });
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+const TODAY = new Date('2026-03-20T10:00:00+09:00');
+
+test('applying online from the checklist: IME input, error summary, check answers, offline, sealed send, inbox', async () => {
+  const { context, page, problems } = await openPhone(browser, server.url, { now: TODAY });
+  await tap(page.getByRole('button', { name: birth.title.ja, exact: true }));
+  const question = birth.questions.find((q) => q.id === 'parents_insurance');
+  const group = page.getByRole('radiogroup', { name: question.label.ja });
+  await tap(group.getByRole('radio', { name: question.options.find((o) => o.value === 'kokuho').label.ja, exact: true }));
+  await tap(page.getByRole('button', { name: `${kokuho.title.ja}をオンラインで申請する` }));
+  await page.getByRole('heading', { name: kokuho.title.ja, level: 1 }).waitFor();
+  await screenshot(page, 'form-kokuho-empty-ja');
+
+  // "Continue" on an empty form: a summary on top, announced, linking to each problem.
+  await tap(page.getByRole('button', { name: '次へ（入力内容の確認）' }));
+  const summary = page.getByRole('alert').filter({ hasText: '件の問題があります' });
+  await summary.waitFor();
+  assert.equal(await page.getByRole('link').count(), 6);
+  assert.equal(await page.getByRole('textbox', { name: '住所', exact: true }).getAttribute('aria-invalid'), 'true');
+  await screenshot(page, 'form-kokuho-errors-ja');
+
+  const field = (name) => page.getByRole('textbox', { name, exact: true });
+  async function focusField(name) {
+    await tap(field(name));
+    await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
+  }
+
+  // 氏名 through the IME: while converting, the reading is shown in the real field.
+  await focusField('世帯主の氏名');
+  await typeWithIme(page, 'やまだ', '山田');
+  await page.keyboard.insertText(' ');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'たろう', selectionStart: 3, selectionEnd: 3 });
+  assert.equal(await field('世帯主の氏名').inputValue(), '山田 たろう');
+  await screenshot(page, 'form-kokuho-ime-composing-ja');
+  await cdp.send('Input.insertText', { text: '太郎' });
+  await cdp.detach();
+  assert.equal(await field('世帯主の氏名').inputValue(), '山田 太郎');
+
+  const phoneField = field('日中に連絡がとれる電話番号');
+  assert.equal(await phoneField.getAttribute('inputmode'), 'tel');
+  assert.equal(await phoneField.getAttribute('autocomplete'), 'tel');
+
+  await focusField('住所');
+  await page.keyboard.insertText('東京都千代田区九段南１－２－１');
+  await tap(page.getByRole('radio', { name: '子どもが生まれた', exact: true }));
+  await focusField('加入することになった日');
+  await typeWithIme(page, 'れいわ8ねん3がつ15にち', '令和8年3月15日');
+  await tap(page.getByRole('button', { name: '加入する人を追加する' }));
+  await focusField('氏名');
+  await typeWithIme(page, 'やまだ　はなこ', '山田　花子');
+  await focusField('フリガナ');
+  await typeWithIme(page, 'やまだ　はなこ', 'やまだ　はなこ');
+  await focusField('生年月日');
+  await page.keyboard.insertText('2026/3/15');
+  await tap(page.getByRole('radio', { name: '女', exact: true }));
+  await tap(page.getByRole('radio', { name: '子', exact: true }));
+  await focusField('日中に連絡がとれる電話番号');
+  await page.keyboard.insertText('09012345678');
+  await screenshot(page, 'form-kokuho-editing-ja');
+  await tap(page.getByRole('button', { name: '次へ（入力内容の確認）' }));
+
+  // Check your answers: normalized, as the ward will read them.
+  await page.getByRole('heading', { name: '申請内容の確認', level: 1 }).waitFor();
+  await page.getByText('2026年3月15日（日）', { exact: true }).first().waitFor();
+  await page.getByText('090-1234-5678', { exact: true }).waitFor();
+  await page.getByText('ヤマダ　ハナコ', { exact: true }).waitFor();
+  await screenshot(page, 'review-kokuho-ja');
+
+  // Offline: the send fails with what to do, and nothing typed is lost.
+  await context.setOffline(true);
+  await tap(page.getByRole('button', { name: '送信する' }));
+  await page.getByRole('alert').filter({ hasText: 'インターネットにつながっていない' }).waitFor();
+  await page.getByText('090-1234-5678', { exact: true }).waitFor();
+  await screenshot(page, 'review-kokuho-offline-ja');
+  await context.setOffline(false);
+
+  await tap(page.getByRole('button', { name: '送信する' }));
+  await page.getByRole('heading', { name: '送信しました', level: 1 }).waitFor();
+  const receipt = await page.getByRole('heading', { level: 2, name: /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/ }).textContent();
+  await screenshot(page, 'receipt-kokuho-ja');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The endpoint's files hold only ciphertext.
+  for (const file of [server.db, `${server.db}-wal`]) {
+    if (existsSync(file)) assert.ok(!readFileSync(file).includes(Buffer.from('山田')), `${file} holds the name in clear`);
+  }
+
+  // The ward's inbox opens it into the application the phone built.
+  const keys = JSON.parse(readFileSync(path.join(SITE, 'keys.json'), 'utf8')).keys;
+  const secret = keys.map((k) => path.join(devWard, `${k.key_id}.secret.json`)).find((f) => existsSync(f));
+  assert.ok(secret, `the development key of ${devWard} is pinned in the site`);
+  const tokenFile = path.join(server.dir, 'staff.token');
+  const passphraseFile = path.join(server.dir, 'passphrase.txt');
+  writeFileSync(tokenFile, spawnSync(process.env.MADOGUCHI_ENDPOINT, ['--db', server.db, 'add-staff-token', 'browser-test'],
+    { encoding: 'utf8' }).stdout);
+  writeFileSync(passphraseFile, 'development\n');
+  const out = path.join(server.dir, 'inbox');
+  const run = spawnSync(process.env.MADOGUCHI_INBOX, ['fetch', '--server', server.url, '--token-file', tokenFile,
+    '--key', secret, '--passphrase-file', passphraseFile, '--out', out], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /1 opened, 0 set aside/);
+  const saved = JSON.parse(readFileSync(path.join(out, 'kokuho-kanyu', receipt, 'submission.json'), 'utf8'));
+  assert.deepEqual(saved.application, {
+    answers: {
+      head_name: '山田　太郎',
+      address: '東京都千代田区九段南1-2-1',
+      reason: 'birth',
+      joined_on: '2026-03-15',
+      members: [{ name: '山田　花子', furigana: 'ヤマダ　ハナコ', birth_date: '2026-03-15', sex: 'female', relationship: 'child' }],
+      phone: '090-1234-5678',
+    },
+    language: 'ja',
+  });
+});

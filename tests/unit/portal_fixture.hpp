@@ -1,0 +1,34 @@
+// The real catalog and messages drawn by the real screens in a headless ImGui context, with each frame's
+// actions applied as the platform applies them; and lookups in the semantic tree by role and name.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/navigation.hpp"
+#include "fixtures.hpp"
+#include "imgui_harness.hpp"
+
+namespace fixtures {
+
+inline const madoguchi::ui::SemanticNode* find(const madoguchi::ui::SemanticTree& tree, madoguchi::ui::Role role,
+                                               const std::string& name) {
+  for (const auto& n : tree.nodes())
+    if (n.role == role && n.name == name) return &n;
+  return nullptr;
+}
+
+struct Portal {
+  madoguchi::Catalog catalog = *madoguchi::load_catalog(real_catalog_files()).catalog;
+  madoguchi::Messages messages = real_messages();
+  madoguchi::Navigation nav;
+  madoguchi::ui::SemanticTree tree;
+  ImGuiHarness imgui;
+
+  std::vector<madoguchi::Action> frame(ImVec2 pointer = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
+    auto actions = imgui.frame({catalog, messages, nav, madoguchi::CivilDate{2026, 3, 20}}, tree, pointer, down);
+    for (const auto& a : actions) apply(nav, a);
+    return actions;
+  }
+};
+
+}  // namespace fixtures
