@@ -37,6 +37,20 @@ void sent(Navigation& nav, const SubmissionSent& s) {
   else go(nav, Route{Screen::Receipt, from, s.procedure_id});
 }
 
+// A review needs a draft and a receipt a sent application; without them (a link opened later, back
+// after sending) the form is the screen that makes sense.
+Route reachable(const Navigation& nav, Route route) {
+  const bool has_draft = nav.drafts.count(route.procedure_id) != 0;
+  const bool was_sent = std::any_of(nav.sent.begin(), nav.sent.end(),
+                                    [&](const SentApplication& s) { return s.procedure_id == route.procedure_id; });
+  if (route.screen == Screen::Review && !has_draft) route.screen = Screen::Form;
+  if (route.screen == Screen::Receipt && !was_sent) route.screen = Screen::Form;
+  if ((route.screen == Screen::Form || route.screen == Screen::Review) && was_sent && !has_draft) {
+    route = route.event_id.empty() ? Route{} : Route{Screen::Event, route.event_id, {}};
+  }
+  return route;
+}
+
 }  // namespace
 
 void apply(Navigation& nav, const Action& action) {
@@ -70,6 +84,10 @@ void apply(Navigation& nav, const Action& action) {
     else go(nav, form);
   } else if (const auto* scroll = std::get_if<ScrollToField>(&action)) {
     nav.drafts[scroll->procedure_id].scroll_to = scroll->path;
+  } else if (const auto* url = std::get_if<FollowUrl>(&action)) {
+    const Route target = reachable(nav, url->route);
+    if (!nav.history.empty() && nav.history.back() == target) go_back(nav);
+    else go(nav, target);
   } else if (const auto* submit = std::get_if<SubmitApplication>(&action)) {
     FormDraft& draft = nav.drafts[submit->procedure_id];
     draft.sending = FormDraft::Sending::Sending;

@@ -36,6 +36,10 @@ struct ChangeAnswer { std::string procedure_id, path; };  // back from the revie
 struct ScrollToField { std::string procedure_id, path; };  // bring a field into view once; "" when done
 // Side effect for the platform: seal the draft and send it. It answers with SubmissionSent or
 // SubmissionFailed.
+// The browser went to `route` (back or forward button, a typed or shared link): one step back when it is
+// the route before this one, otherwise a new step. A form's review or receipt with nothing to show
+// opens the form instead.
+struct FollowUrl { Route route; };
 struct SubmitApplication { std::string procedure_id; };
 struct SubmissionSent { std::string procedure_id, receipt; };
 struct SubmissionFailed {
@@ -45,7 +49,7 @@ struct SubmissionFailed {
 };
 using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm,
                             SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
-                            ScrollToField, SubmitApplication, SubmissionSent, SubmissionFailed>;
+                            ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed>;
 
 // One application being filled in, from the first answer to its receipt.
 struct FormDraft {

@@ -16,6 +16,8 @@
 #include "core/glyph_set.hpp"
 #include "core/messages.hpp"
 #include "core/navigation.hpp"
+#include "core/route_url.hpp"
+#include "browser_history.hpp"
 #include "dom_mirror.hpp"
 #include "file_download.hpp"
 #include "html5_backend.hpp"
@@ -80,6 +82,15 @@ void export_calendar(const std::string& event_id, CivilDate today) {
                  checklist_icalendar(g_app.catalog, *event, answers, g_app.messages, g_app.nav.language, utc_timestamp()));
 }
 
+// Every route change goes through here, so the browser's history follows the app's.
+void apply_action(const Action& action) {
+  const Route before = g_app.nav.current;
+  const std::vector<Route> before_history = g_app.nav.history;
+  apply(g_app.nav, action);
+  if (std::holds_alternative<FollowUrl>(action)) browser_history_followed(before_history.size(), g_app.nav);
+  else browser_history_update(before, before_history, g_app.nav);
+}
+
 // The draft's shown, normalized answers are what is sealed; the review screen showed exactly these.
 void submit(const std::string& procedure_id) {
   const Procedure* procedure = g_app.catalog.find_procedure(procedure_id);
@@ -88,7 +99,7 @@ void submit(const std::string& procedure_id) {
   const CheckedForm checked = check_form(*procedure->form, draft->second.values);
   send_application(procedure_id, application_json(*procedure->form, checked.accepted, g_app.nav.language),
                    [](Action outcome) {
-                     madoguchi::apply(g_app.nav, outcome);
+                     apply_action(outcome);
                      request_frames();
                    });
 }
@@ -126,7 +137,7 @@ void frame() {
   if (actions.empty()) return;
   for (const auto& a : actions) {
     if (const auto* e = std::get_if<ExportCalendar>(&a)) export_calendar(e->event_id, today);
-    apply(g_app.nav, a);
+    apply_action(a);
     note_typed_glyphs(a);
     if (const auto* s = std::get_if<SubmitApplication>(&a)) submit(s->procedure_id);
   }
@@ -137,6 +148,14 @@ void frame() {
 void start() {
   g_app.glyphs = glyphs_for(g_app.catalog, g_app.messages);
   backend_init(kCanvas, {frame, rebuild_fonts});
+  browser_history_init([](const Action& a) {
+    apply_action(a);
+    request_frames();
+  });
+  // A link opens its screen with the screens above it to go back to, none of them in the browser's history.
+  apply(g_app.nav, FollowUrl{initial_route()});
+  g_app.nav.history = parent_routes(g_app.nav.current);
+  browser_history_followed(g_app.nav.history.size(), g_app.nav);
   page_set_language(g_app.nav.language);
   request_frames();
   page_ready();

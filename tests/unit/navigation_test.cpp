@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/navigation.hpp"
+#include "core/route_url.hpp"
 
 using namespace madoguchi;
 
@@ -30,4 +31,57 @@ TEST_CASE("switching language keeps the screen", "[navigation]") {
   apply(nav, SetLanguage{"en"});
   CHECK(nav.language == "en");
   CHECK(nav.current.event_id == "death");
+}
+
+TEST_CASE("every screen has a fragment that opens it again", "[navigation]") {
+  const std::vector<Route> routes = {Route{},
+                                     Route{Screen::Event, "birth", {}},
+                                     Route{Screen::Form, "birth", "kokuho-kanyu"},
+                                     Route{Screen::Review, "birth", "kokuho-kanyu"},
+                                     Route{Screen::Receipt, "birth", "kokuho-kanyu"},
+                                     Route{Screen::Form, "", "shugaku"}};
+  for (const auto& r : routes) {
+    INFO(route_fragment(r));
+    CHECK(route_from_fragment(route_fragment(r)) == r);
+  }
+  CHECK(route_fragment(Route{Screen::Review, "birth", "kokuho-kanyu"}) == "#/event/birth/apply/kokuho-kanyu/review");
+  CHECK(route_from_fragment("") == Route{});
+  CHECK(route_from_fragment("#/event/birth/") == Route{Screen::Event, "birth", {}});
+  for (const char* bad : {"#/event", "#/event/Birth", "#/event/birth/apply", "#/apply/x/edit", "#/x", "#/event/a/b"}) {
+    INFO(bad);
+    CHECK_FALSE(route_from_fragment(bad));
+  }
+}
+
+TEST_CASE("the browser's back button steps back; a link opens a new step; a form already sent opens its event",
+          "[navigation]") {
+  Navigation nav;
+  apply(nav, OpenEvent{"birth"});
+  apply(nav, OpenForm{"kokuho-kanyu"});
+  apply(nav, FollowUrl{Route{Screen::Event, "birth", {}}});  // back
+  CHECK(nav.current == Route{Screen::Event, "birth", {}});
+  CHECK(nav.history.size() == 1);
+  apply(nav, FollowUrl{Route{Screen::Form, "birth", "kokuho-kanyu"}});  // forward
+  CHECK(nav.current.screen == Screen::Form);
+  CHECK(nav.history.size() == 2);
+  // A review link with no draft behind it opens the form.
+  apply(nav, FollowUrl{Route{Screen::Review, "birth", "shugaku"}});
+  CHECK(nav.current == Route{Screen::Form, "birth", "shugaku"});
+
+  apply(nav, SetFieldValue{"kokuho-kanyu", "phone", "090-1234-5678"});
+  apply(nav, FollowUrl{Route{Screen::Review, "birth", "kokuho-kanyu"}});
+  apply(nav, SubmissionSent{"kokuho-kanyu", "7K3M-9QXW-2HPD"});
+  CHECK(nav.current.screen == Screen::Receipt);
+  // Back from the receipt lands on the review's address: the application is gone from the device's
+  // drafts, so the event opens instead of an empty form.
+  apply(nav, FollowUrl{Route{Screen::Review, "birth", "kokuho-kanyu"}});
+  CHECK(nav.current == Route{Screen::Event, "birth", {}});
+}
+
+TEST_CASE("a link's screen goes back up through home and its event", "[navigation]") {
+  CHECK(parent_routes(Route{}).empty());
+  CHECK(parent_routes(Route{Screen::Event, "birth", {}}) == std::vector<Route>{Route{}});
+  CHECK(parent_routes(Route{Screen::Form, "birth", "kokuho-kanyu"}) ==
+        std::vector<Route>{Route{}, Route{Screen::Event, "birth", {}}});
+  CHECK(parent_routes(Route{Screen::Form, "", "shugaku"}) == std::vector<Route>{Route{}});
 }

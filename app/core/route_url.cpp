@@ -1,0 +1,76 @@
+// Fragments rather than paths: they need nothing from the web server and never reach it.
+#include "route_url.hpp"
+
+namespace madoguchi {
+namespace {
+
+// Catalog ids are lowercase letters, digits and single hyphens (catalog-lint): nothing to escape.
+bool is_id(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (!path.empty()) {
+    const std::size_t slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string route_fragment(const Route& route) {
+  std::string out = "#/";
+  if (route.screen == Screen::Home) return out;
+  if (!route.event_id.empty()) out += "event/" + route.event_id;
+  if (route.screen == Screen::Event) return out;
+  if (!route.event_id.empty()) out += "/";
+  out += "apply/" + route.procedure_id;
+  if (route.screen == Screen::Review) out += "/review";
+  if (route.screen == Screen::Receipt) out += "/receipt";
+  return out;
+}
+
+std::optional<Route> route_from_fragment(std::string_view fragment) {
+  if (fragment.starts_with("#")) fragment.remove_prefix(1);
+  if (fragment.starts_with("/")) fragment.remove_prefix(1);
+  if (fragment.ends_with("/")) fragment.remove_suffix(1);
+  const auto s = segments(fragment);
+  Route route;
+  std::size_t i = 0;
+  if (s.empty()) return route;
+  if (s[0] == "event") {
+    if (s.size() < 2 || !is_id(s[1])) return std::nullopt;
+    route.screen = Screen::Event;
+    route.event_id = std::string(s[1]);
+    i = 2;
+  }
+  if (i == s.size()) return i == 0 ? std::nullopt : std::optional<Route>(route);
+  if (s[i] != "apply" || i + 1 >= s.size() || !is_id(s[i + 1])) return std::nullopt;
+  route.procedure_id = std::string(s[i + 1]);
+  route.screen = Screen::Form;
+  i += 2;
+  if (i == s.size()) return route;
+  if (i + 1 != s.size()) return std::nullopt;
+  if (s[i] == "review") route.screen = Screen::Review;
+  else if (s[i] == "receipt") route.screen = Screen::Receipt;
+  else return std::nullopt;
+  return route;
+}
+
+std::vector<Route> parent_routes(const Route& route) {
+  std::vector<Route> out;
+  if (route.screen == Screen::Home) return out;
+  out.push_back(Route{});
+  if (route.screen != Screen::Event && !route.event_id.empty()) out.push_back(Route{Screen::Event, route.event_id, {}});
+  if (route.screen == Screen::Review) out.push_back(Route{Screen::Form, route.event_id, route.procedure_id});
+  return out;
+}
+
+}  // namespace madoguchi
