@@ -1,5 +1,5 @@
 // Unit tests of what is SQLite's own in the store: settings, the schema and its migration from version 1,
-// and refusal of files it cannot use. Behaviour every store shares is in store_contract_test.cpp.
+// refusal of files it cannot use, and batches of inserts in one transaction (group commit). Behaviour every store shares is in store_contract_test.cpp.
 #include "receipt.hpp"
 #include "sqlite_store.hpp"
 #include "temp_dir.hpp"
@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <array>
 #include <string>
 #include <variant>
 #include <vector>
@@ -41,7 +42,54 @@ std::string query(const std::filesystem::path& db, const std::string& sql) {
     return result;
 }
 
+// One row of a batch, with the envelope it points into.
+struct BatchRow {
+    std::string envelope;
+    NewSubmission submission;
+    QueuedInsert queued{submission};
+
+    BatchRow(std::string submission_id, std::string receipt, std::string bytes, std::string status = "new")
+        : envelope(std::move(bytes)) {
+        submission.record = SubmissionRecord{std::move(receipt), std::move(submission_id), "79427074a56e3988",
+                                             "2026-11-23T09:30:00Z", 1000, 1000,
+                                             static_cast<std::int64_t>(envelope.size()), std::move(status), std::nullopt};
+        submission.envelope_sha256.fill(static_cast<std::uint8_t>(envelope.front()));
+        submission.envelope = envelope;
+    }
+};
+
 }  // namespace
+
+TEST_CASE("endpoint store: a batch of inserts behaves as its rows one after another", "[endpoint]") {
+    TempDir dir;
+    SqliteStore store(dir.path() / "portal.db");
+    std::array<BatchRow, 6> rows{{
+        {"01JDQ80000000000000000AAAA", "RECEIPT00001", "one"},
+        {"01JDQ80000000000000000AAAA", "RECEIPT00002", "one"},         // a retry: the first one's receipt
+        {"01JDQ80000000000000000AAAA", "RECEIPT00003", "two"},         // same id, other bytes
+        {"01JDQ80000000000000000BBBB", "RECEIPT00001", "three"},       // a receipt the first row took
+        {"01JDQ80000000000000000CCCC", "RECEIPT00004", "four", "lost"},  // fails its CHECK, alone
+        {"01JDQ80000000000000000DDDD", "RECEIPT00005", "five"},
+    }};
+    std::vector<QueuedInsert*> batch;
+    for (auto& row : rows) batch.push_back(&row.queued);
+    store.insert_batch(batch);
+
+    CHECK(rows[0].queued.result.outcome == InsertResult::created);
+    CHECK(rows[1].queued.result.outcome == InsertResult::duplicate);
+    CHECK(rows[1].queued.result.record.receipt == "RECEIPT00001");
+    CHECK(rows[2].queued.result.outcome == InsertResult::conflict);
+    CHECK(rows[3].queued.result.outcome == InsertResult::receipt_taken);
+    REQUIRE(rows[4].queued.error);
+    CHECK_THROWS_AS(std::rethrow_exception(rows[4].queued.error), StoreError);
+    CHECK(rows[5].queued.result.outcome == InsertResult::created);
+    for (std::size_t i : {0, 1, 2, 3, 5}) CHECK_FALSE(rows[i].queued.error);
+
+    std::vector<std::string> stored;
+    for (const auto& r : store.list_submissions(std::nullopt)) stored.push_back(r.receipt);
+    CHECK(stored == std::vector<std::string>{"RECEIPT00001", "RECEIPT00005"});
+    CHECK(store.envelope("RECEIPT00001") == "one");
+}
 
 TEST_CASE("endpoint store: creates the folder, WAL mode and the versioned schema", "[endpoint]") {
     TempDir dir;

@@ -1,11 +1,13 @@
 // The Beast/Asio half of the server (kept to this one file: it is the slow one to compile).
-// Each connection lives on its own strand, so the I/O threads never touch one connection at once.
+// Each connection lives on its own strand, so the I/O threads never touch one connection at once; while
+// its request is routed on a handler thread, nothing else touches it.
 #include "http_server.hpp"
 
 #include "api_error.hpp"
 #include "security_headers.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -64,13 +66,15 @@ std::string http_date() {
 
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(tcp::socket&& socket, Services& services, const ServerOptions& options, RateLimiter& limiter)
+    Connection(tcp::socket&& socket, Services& services, const ServerOptions& options, RateLimiter& limiter,
+               asio::thread_pool::executor_type handlers)
         : stream_(std::move(socket)),
           timer_(stream_.get_executor()),
           services_(services),
           options_(options),
           limits_(options.limits),
-          limiter_(limiter) {
+          limiter_(limiter),
+          handlers_(handlers) {
         beast::error_code ec;
         peer_ = stream_.socket().remote_endpoint(ec).address();
     }
@@ -153,16 +157,25 @@ private:
         if (ec) return on_read_error(ec);
         disarm();
         auto message = parser_->release();
-        const Request req(std::move(message.base()), std::move(message.body()));
-        Response res;
-        try {
-            res = route(req, services_);
-        } catch (const std::exception& e) {  // route() catches its own failures; this is the last resort
-            std::cerr << "madoguchi-endpoint: route failed: " << e.what() << '\n';
-            return send_error(errors::internal());
-        }
-        const bool close_after = res.need_eof();
-        send(std::move(res), close_after);
+        // Off the I/O threads: route() blocks while an upload waits for its commit, and uploads that wait
+        // together are committed together (group commit), so many must be able to wait at once.
+        asio::post(handlers_, [self = shared_from_this(),
+                               req = Request(std::move(message.base()), std::move(message.body()))] {
+            std::optional<Response> res;
+            try {
+                res = route(req, self->services_);
+            } catch (const std::exception& e) {  // route() catches its own failures; this is the last resort
+                std::cerr << "madoguchi-endpoint: route failed: " << e.what() << '\n';
+            }
+            asio::post(self->stream_.get_executor(),
+                       [self, res = std::move(res)]() mutable { self->on_routed(std::move(res)); });
+        });
+    }
+
+    void on_routed(std::optional<Response> res) {
+        if (!res) return send_error(errors::internal());
+        const bool close_after = res->need_eof();
+        send(std::move(*res), close_after);
     }
 
     void on_read_error(beast::error_code ec) {
@@ -247,6 +260,7 @@ private:
     const ServerOptions& options_;
     const ServerLimits& limits_;
     RateLimiter& limiter_;
+    asio::thread_pool::executor_type handlers_;
 };
 
 }  // namespace
@@ -258,7 +272,8 @@ HttpServer::HttpServer(asio::io_context& ioc, const tcp::endpoint& endpoint, Ser
       retry_timer_(strand_),
       services_(services),
       options_(std::move(options)),
-      limiter_(options_.post_rate) {
+      limiter_(options_.post_rate),
+      handlers_(options_.handler_threads) {
     acceptor_.open(endpoint.protocol());
     // Lets a restarted server bind while old connections sit in TIME_WAIT.
     acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -291,7 +306,8 @@ void HttpServer::accept() {
         beast::error_code ignored;
         // Without this every small response waits ~40 ms for Nagle + delayed ACK.
         socket.set_option(tcp::no_delay(true), ignored);
-        std::make_shared<Connection>(std::move(socket), services_, options_, limiter_)->start();
+        std::make_shared<Connection>(std::move(socket), services_, options_, limiter_, handlers_.get_executor())
+            ->start();
         accept();
     });
 }

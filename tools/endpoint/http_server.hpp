@@ -1,6 +1,6 @@
 // The HTTP/1.1 server: accepts connections and runs each one's read → route → write loop, with the
 // timeouts, size limits and upload rate limit that keep slow or hostile clients from holding memory
-// and sockets.
+// and sockets. Sockets live on the I/O threads; route(), which may wait on the database, on handler threads.
 #pragma once
 
 #include "rate_limiter.hpp"
@@ -10,6 +10,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -39,6 +40,8 @@ struct ServerOptions {
     ServerLimits limits;
     RateLimit post_rate;  // per client address, for POST requests
     std::optional<boost::asio::ip::address> trusted_proxy;  // --trust-proxy: read X-Forwarded-For from it
+    // How many requests route() may handle at once, each waiting on the database on a thread of its own.
+    unsigned handler_threads = 1;
 };
 
 class HttpServer {
@@ -64,6 +67,8 @@ private:
     Services& services_;
     ServerOptions options_;
     RateLimiter limiter_;
+    // Destroyed (so joined, after the requests being routed) before the io_context and the store.
+    boost::asio::thread_pool handlers_;
 };
 
 }  // namespace madoguchi::endpoint

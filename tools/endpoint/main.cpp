@@ -25,6 +25,9 @@ namespace {
 namespace asio = boost::asio;
 using namespace madoguchi::endpoint;
 
+// The largest group commit: uploads beyond this many at once wait for a handler thread to be free.
+constexpr unsigned kSqliteHandlerThreads = 64;
+
 std::string url_for(const asio::ip::tcp::endpoint& endpoint) {
     const auto address = endpoint.address();
     std::string url = "http://";
@@ -81,9 +84,13 @@ int serve(const Options& options) {
     const auto store = open_store(options.db);
     Services services{options.site, *store, std::move(keys), options.hsts};
 
-    // One I/O thread per core, and so at most as many PostgreSQL connections; more would only queue on
-    // the database.
+    // One I/O thread per core.
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    // Each request being routed holds a handler thread while it waits on the database. SQLite commits
+    // the uploads that wait together in one transaction (group_commit.hpp), so the more may wait, the
+    // fewer syncs per upload. On PostgreSQL each holds a connection, so one per core, as many as the
+    // I/O threads: more would only queue on the database.
+    server_options.handler_threads = is_postgres_url(options.db) ? threads : kSqliteHandlerThreads;
     // Declared after the store, so handlers still queued in the context are destroyed before it.
     asio::io_context ioc{static_cast<int>(threads)};
     std::optional<HttpServer> server;

@@ -50,6 +50,11 @@ bool SqliteStatement::step() {
     fail();
 }
 
+void SqliteStatement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
 bool SqliteStatement::step_unique(bool& unique_failed) {
     const int rc = sqlite3_step(stmt_);
     unique_failed = false;
@@ -116,6 +121,8 @@ void SqliteDb::exec(const char* sql) {
 }
 
 std::int64_t SqliteDb::changes() const { return sqlite3_changes64(db_); }
+
+bool SqliteDb::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 SqliteTransaction::SqliteTransaction(SqliteDb& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 

@@ -31,6 +31,9 @@ public:
 
     // True for a row, false when done.
     bool step();
+    // Ready to step again from the start, with no parameters bound; a failure of the last step was
+    // already thrown by step().
+    void reset();
     // Like step(), but a UNIQUE constraint failure gives false and sets `unique_failed` instead of throwing.
     bool step_unique(bool& unique_failed);
 
@@ -59,6 +62,9 @@ public:
     void exec(const char* sql);
     SqliteStatement prepare(std::string_view sql) { return SqliteStatement(db_, path_, sql); }
     std::int64_t changes() const;
+    // True between BEGIN and COMMIT, and false again once SQLite has rolled back by itself (as it may
+    // after an I/O error or a full disk).
+    bool in_transaction() const;
     const std::string& path() const { return path_; }
 
 private:

@@ -1,5 +1,6 @@
 // The SQLite store: durable settings on every open, then one query or transaction per Store call, each
-// under the mutex. With synchronous=FULL in WAL mode a commit returns only once the WAL is on disk.
+// under the mutex, except that inserts arriving together share one transaction. With synchronous=FULL
+// in WAL mode a commit returns only once the WAL is on disk.
 #include "sqlite_store.hpp"
 
 #include <system_error>
@@ -10,6 +11,18 @@ namespace {
 
 constexpr std::string_view kRecordColumns =
     "SELECT receipt, submission_id, key_id, created, received_at, updated_at, size, status, corrects FROM submissions";
+
+// A submission id already stored is no error here (DO NOTHING); a taken receipt is (UNIQUE), so the
+// caller can draw another.
+constexpr std::string_view kInsertSubmission =
+    "INSERT INTO submissions(submission_id, receipt, key_id, created, received_at, updated_at, status,"
+    " status_token_sha256, envelope_sha256, size, corrects, envelope)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(submission_id) DO NOTHING";
+
+// Prepared once per batch and stepped for each of its rows.
+struct BatchStatements {
+    SqliteStatement insert, savepoint, release, rollback_to;
+};
 
 SubmissionRecord record_of(const SqliteStatement& s) {
     return SubmissionRecord{s.text(0),    s.text(1),    s.text(2), s.text(3),         s.integer(4),
@@ -61,15 +74,40 @@ std::optional<SubmissionRecord> SqliteStore::find_locked(std::string_view column
     return record_of(s);
 }
 
-InsertResult SqliteStore::insert_submission(const NewSubmission& n) {
+InsertResult SqliteStore::insert_submission(const NewSubmission& n) { return group_commit_.insert(n); }
+
+void SqliteStore::insert_batch(std::span<QueuedInsert* const> rows) {
     std::lock_guard lock(mutex_);
+    try {
+        SqliteTransaction transaction(db_);
+        BatchStatements s{db_.prepare(kInsertSubmission), db_.prepare("SAVEPOINT batch_row"),
+                          db_.prepare("RELEASE batch_row"), db_.prepare("ROLLBACK TO batch_row")};
+        for (QueuedInsert* row : rows) {
+            // A savepoint per row, so a row that fails leaves nothing behind and its batch-mates go on.
+            s.savepoint.step();
+            s.savepoint.reset();
+            try {
+                row->result = insert_locked(row->submission, s.insert);
+            } catch (const StoreError&) {
+                if (!db_.in_transaction()) throw;
+                row->error = std::current_exception();
+                s.rollback_to.step();
+                s.rollback_to.reset();
+            }
+            s.release.step();
+            s.release.reset();
+        }
+        transaction.commit();
+    } catch (const StoreError& e) {
+        // The transaction failed as a whole, so none of its rows is stored, not even those that went in.
+        for (QueuedInsert* row : rows) row->error = std::make_exception_ptr(StoreError(e.what()));
+    }
+}
+
+InsertResult SqliteStore::insert_locked(const NewSubmission& n, SqliteStatement& insert) {
     const SubmissionRecord& r = n.record;
-    // One statement in autocommit mode is one durable transaction. A submission id already stored is no
-    // error here (DO NOTHING); a taken receipt is (UNIQUE), so the caller can draw another.
-    auto insert = db_.prepare(
-        "INSERT INTO submissions(submission_id, receipt, key_id, created, received_at, updated_at, status,"
-        " status_token_sha256, envelope_sha256, size, corrects, envelope)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(submission_id) DO NOTHING");
+    // The statement serves the whole batch; a failed step leaves it halted, and binding needs it reset.
+    insert.reset();
     insert.bind(1, r.submission_id).bind(2, r.receipt).bind(3, r.key_id).bind(4, r.created);
     insert.bind(5, r.received_at).bind(6, r.updated_at).bind(7, r.status);
     insert.bind_blob(8, n.status_token_sha256).bind_blob(9, n.envelope_sha256);
@@ -77,7 +115,12 @@ InsertResult SqliteStore::insert_submission(const NewSubmission& n) {
     bool receipt_taken = false;
     insert.step_unique(receipt_taken);
     if (receipt_taken) return {InsertResult::receipt_taken, {}};
-    if (db_.changes() == 1) return {InsertResult::created, *find_locked("receipt", r.receipt)};
+    if (db_.changes() == 1) {
+        // The row holds exactly what was bound.
+        SubmissionRecord stored = r;
+        stored.size = static_cast<std::int64_t>(n.envelope.size());
+        return {InsertResult::created, std::move(stored)};
+    }
 
     auto existing = db_.prepare("SELECT envelope_sha256 FROM submissions WHERE submission_id = ?1");
     existing.bind(1, r.submission_id);

@@ -1,12 +1,15 @@
 // The SQLite store: opens (or creates) the database file, applies the durability settings and
-// migrates the schema; one connection shared by all I/O threads under a mutex.
+// migrates the schema; one connection shared by all threads under a mutex, and inserts that arrive
+// together committed together (group_commit.hpp).
 #pragma once
 
+#include "group_commit.hpp"
 #include "sqlite_db.hpp"
 #include "store.hpp"
 
 #include <filesystem>
 #include <mutex>
+#include <span>
 #include <string>
 
 namespace madoguchi::endpoint {
@@ -26,7 +29,11 @@ public:
     explicit SqliteStore(const std::filesystem::path& file);
 
     bool ping() override;
+    // Waits for the transaction that holds this submission and the others that arrive meanwhile.
     InsertResult insert_submission(const NewSubmission& submission) override;
+    // Writes the rows in one transaction, each as if alone: what a group commit runs. A row that fails
+    // gets its own error and leaves nothing behind; when the transaction fails, every row gets its error.
+    void insert_batch(std::span<QueuedInsert* const> rows);
     std::optional<SubmissionRecord> find_submission(std::string_view receipt) override;
     std::optional<Digest> status_token_sha256(std::string_view receipt) override;
     std::vector<ResidentMessage> messages(std::string_view receipt) override;
@@ -37,10 +44,12 @@ public:
     std::vector<StaffToken> staff_tokens() override;
 
 private:
+    InsertResult insert_locked(const NewSubmission& submission, SqliteStatement& insert);
     std::optional<SubmissionRecord> find_locked(std::string_view column, std::string_view value);
 
     std::mutex mutex_;
     SqliteDb db_;
+    GroupCommit group_commit_{[this](std::span<QueuedInsert* const> rows) { insert_batch(rows); }};
 };
 
 }  // namespace madoguchi::endpoint
