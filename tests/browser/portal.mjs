@@ -1,7 +1,8 @@
 // Test harness: starts the real endpoint on a free 127.0.0.1 port serving the web build, and
 // opens it in Debian's headless Chromium as a phone (390x844 CSS px, touch, 3x density).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -121,4 +122,17 @@ export async function typeWithIme(page, reading, committed) {
   }
   await cdp.send('Input.insertText', { text: committed });
   await cdp.detach();
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// An axe-core audit (WCAG 2.x A and AA rules) of what assistive technology sees now: the mirror over
+// the canvas. Returns "rule: target" lines, empty when the screen passes.
+export async function accessibilityViolations(page) {
+  // Through the DevTools protocol, not a <script>: the page's CSP rightly refuses inline scripts.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`));
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot, typeWithIme, SITE } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, typeWithIme, accessibilityViolations, SITE } from './portal.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const readJson = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
@@ -26,13 +26,19 @@ const TODAY = new Date('2026-03-20T10:00:00+09:00');
 
 test('applying online from the checklist: IME input, error summary, check answers, offline, sealed send, inbox', async () => {
   const { context, page, problems } = await openPhone(browser, server.url, { now: TODAY });
+  // Every screen on the way passes an axe-core audit of the mirror.
+  const audited = {};
+  const audit = async (screen) => { audited[screen] = await accessibilityViolations(page); };
+  await audit('home');
   await tap(page.getByRole('button', { name: birth.title.ja, exact: true }));
   const question = birth.questions.find((q) => q.id === 'parents_insurance');
   const group = page.getByRole('radiogroup', { name: question.label.ja });
   await tap(group.getByRole('radio', { name: question.options.find((o) => o.value === 'kokuho').label.ja, exact: true }));
+  await audit('checklist');
   await tap(page.getByRole('button', { name: `${kokuho.title.ja}をオンラインで申請する` }));
   await page.getByRole('heading', { name: kokuho.title.ja, level: 1 }).waitFor();
   await screenshot(page, 'form-kokuho-empty-ja');
+  await audit('form');
 
   // "Continue" on an empty form: a summary on top, announced, linking to each problem.
   await tap(page.getByRole('button', { name: '次へ（入力内容の確認）' }));
@@ -41,6 +47,7 @@ test('applying online from the checklist: IME input, error summary, check answer
   assert.equal(await page.getByRole('link').count(), 6);
   assert.equal(await page.getByRole('textbox', { name: '住所', exact: true }).getAttribute('aria-invalid'), 'true');
   await screenshot(page, 'form-kokuho-errors-ja');
+  await audit('form with errors');
 
   const field = (name) => page.getByRole('textbox', { name, exact: true });
   async function focusField(name) {
@@ -81,6 +88,7 @@ test('applying online from the checklist: IME input, error summary, check answer
   await focusField('日中に連絡がとれる電話番号');
   await page.keyboard.insertText('09012345678');
   await screenshot(page, 'form-kokuho-editing-ja');
+  await audit('form while typing');
   await tap(page.getByRole('button', { name: '次へ（入力内容の確認）' }));
 
   // Check your answers: normalized, as the ward will read them.
@@ -89,6 +97,7 @@ test('applying online from the checklist: IME input, error summary, check answer
   await page.getByText('090-1234-5678', { exact: true }).waitFor();
   await page.getByText('ヤマダ　ハナコ', { exact: true }).waitFor();
   await screenshot(page, 'review-kokuho-ja');
+  await audit('check your answers');
 
   // Offline: the send fails with what to do, and nothing typed is lost.
   await context.setOffline(true);
@@ -102,6 +111,8 @@ test('applying online from the checklist: IME input, error summary, check answer
   await page.getByRole('heading', { name: '送信しました', level: 1 }).waitFor();
   const receipt = await page.getByRole('heading', { level: 2, name: /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/ }).textContent();
   await screenshot(page, 'receipt-kokuho-ja');
+  await audit('receipt');
+  assert.deepEqual(audited, Object.fromEntries(Object.keys(audited).map((k) => [k, []])));
   assert.deepEqual(problems, []);
   await context.close();
 
