@@ -64,6 +64,10 @@
       request(id, url, { cache: 'no-cache' });
     },
 
+    fetchApi(id, url, headers) {
+      request(id, url, { headers, cache: 'no-store' });
+    },
+
     postBytes(id, url, headers, body) {
       request(id, url, { method: 'POST', headers, body });
     },

@@ -27,8 +27,17 @@ Route form_route(const Navigation& nav, Screen screen, const std::string& proced
   return Route{screen, from, procedure_id};
 }
 
+SentApplication* find_sent(Navigation& nav, const std::string& receipt) {
+  for (auto& s : nav.sent)
+    if (s.receipt == receipt) return &s;
+  return nullptr;
+}
+
 void sent(Navigation& nav, const SubmissionSent& s) {
-  nav.sent.push_back({s.procedure_id, s.receipt});
+  SentApplication record;
+  record.procedure_id = s.procedure_id;
+  record.receipt = s.receipt;
+  nav.sent.push_back(std::move(record));
   nav.drafts.erase(s.procedure_id);
   // The form and its review are done: back from the receipt goes to where the form was opened from.
   std::erase_if(nav.history, [&](const Route& r) { return r.procedure_id == s.procedure_id; });
@@ -95,6 +104,24 @@ void apply(Navigation& nav, const Action& action) {
     draft.error_params.clear();
   } else if (const auto* ok = std::get_if<SubmissionSent>(&action)) {
     sent(nav, *ok);
+  } else if (std::holds_alternative<OpenApplications>(action)) {
+    go(nav, Route{Screen::Applications, {}, {}});
+  } else if (const auto* check = std::get_if<CheckStatus>(&action)) {
+    if (auto* s = find_sent(nav, check->receipt)) {
+      s->checking = true;
+      s->error_key.clear();
+    }
+  } else if (const auto* checked = std::get_if<StatusChecked>(&action)) {
+    if (auto* s = find_sent(nav, checked->receipt)) {
+      s->checking = false;
+      s->status = checked->status;
+      s->notes = checked->notes;
+    }
+  } else if (const auto* unchecked = std::get_if<StatusCheckFailed>(&action)) {
+    if (auto* s = find_sent(nav, unchecked->receipt)) {
+      s->checking = false;
+      s->error_key = unchecked->message_key;
+    }
   } else if (const auto* failed = std::get_if<SubmissionFailed>(&action)) {
     FormDraft& draft = nav.drafts[failed->procedure_id];
     draft.sending = FormDraft::Sending::Failed;

@@ -11,7 +11,7 @@
 
 namespace madoguchi {
 
-enum class Screen { Home, Event, Form, Review, Receipt };
+enum class Screen { Home, Event, Form, Review, Receipt, Applications };
 
 struct Route {
   Screen screen = Screen::Home;
@@ -42,6 +42,20 @@ struct ScrollToField { std::string procedure_id, path; };  // bring a field into
 struct FollowUrl { Route route; };
 struct SubmitApplication { std::string procedure_id; };
 struct SubmissionSent { std::string procedure_id, receipt; };
+struct OpenApplications {};  // the applications sent from this device, with their status
+// Side effect for the platform: ask the endpoint for a sent application's status; it answers with
+// StatusChecked or StatusCheckFailed.
+struct CheckStatus { std::string receipt; };
+struct WardNote {
+  std::string sent;    // UTC time the ward sent it
+  std::string status;  // the status it came with
+  std::string text;    // empty when the note could not be opened with this device's key
+};
+struct StatusChecked {
+  std::string receipt, status;
+  std::vector<WardNote> notes;  // oldest first
+};
+struct StatusCheckFailed { std::string receipt, message_key; };
 struct SubmissionFailed {
   std::string procedure_id;
   std::string message_key;  // what the resident reads: what happened and what to do ("send.error.*")
@@ -49,7 +63,8 @@ struct SubmissionFailed {
 };
 using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm,
                             SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
-                            ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed>;
+                            ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
+                            OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed>;
 
 // One application being filled in, from the first answer to its receipt.
 struct FormDraft {
@@ -63,6 +78,10 @@ struct FormDraft {
 
 struct SentApplication {
   std::string procedure_id, receipt;
+  std::string status = "new";  // as last heard from the endpoint
+  std::vector<WardNote> notes;
+  bool checking = false;
+  std::string error_key;  // the last check failed: what the resident reads
 };
 
 struct Navigation {

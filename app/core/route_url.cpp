@@ -28,6 +28,7 @@ std::vector<std::string_view> segments(std::string_view path) {
 std::string route_fragment(const Route& route) {
   std::string out = "#/";
   if (route.screen == Screen::Home) return out;
+  if (route.screen == Screen::Applications) return out + "applications";
   if (!route.event_id.empty()) out += "event/" + route.event_id;
   if (route.screen == Screen::Event) return out;
   if (!route.event_id.empty()) out += "/";
@@ -45,6 +46,7 @@ std::optional<Route> route_from_fragment(std::string_view fragment) {
   Route route;
   std::size_t i = 0;
   if (s.empty()) return route;
+  if (s.size() == 1 && s[0] == "applications") return Route{Screen::Applications, {}, {}};
   if (s[0] == "event") {
     if (s.size() < 2 || !is_id(s[1])) return std::nullopt;
     route.screen = Screen::Event;

@@ -14,6 +14,12 @@ namespace {
 std::map<int, std::function<void(FetchResult)>> g_pending;
 int g_next_id = 1;
 
+std::string headers_json(const std::vector<std::pair<std::string, std::string>>& headers) {
+  boost::json::object h;
+  for (const auto& [name, value] : headers) h[name] = value;
+  return boost::json::serialize(h);
+}
+
 int remember(std::function<void(FetchResult)> done) {
   const int id = g_next_id++;
   g_pending[id] = std::move(done);
@@ -22,6 +28,9 @@ int remember(std::function<void(FetchResult)> done) {
 }  // namespace
 
 EM_JS(void, js_fetch_asset, (int id, const char* url), { Madoguchi.fetchAsset(id, UTF8ToString(url)); });
+EM_JS(void, js_fetch_api, (int id, const char* url, const char* headers_json), {
+  Madoguchi.fetchApi(id, UTF8ToString(url), JSON.parse(UTF8ToString(headers_json)));
+});
 EM_JS(void, js_post_bytes, (int id, const char* url, const char* headers_json, const std::uint8_t* body, int size), {
   Madoguchi.postBytes(id, UTF8ToString(url), JSON.parse(UTF8ToString(headers_json)), HEAPU8.slice(body, body + size));
 });
@@ -30,11 +39,14 @@ void fetch_asset(const std::string& url, std::function<void(FetchResult)> done) 
   js_fetch_asset(remember(std::move(done)), url.c_str());
 }
 
+void fetch_api(const std::string& url, const std::vector<std::pair<std::string, std::string>>& headers,
+               std::function<void(FetchResult)> done) {
+  js_fetch_api(remember(std::move(done)), url.c_str(), headers_json(headers).c_str());
+}
+
 void post_bytes(const std::string& url, const std::vector<std::pair<std::string, std::string>>& headers,
                 const std::vector<std::uint8_t>& body, std::function<void(FetchResult)> done) {
-  boost::json::object h;
-  for (const auto& [name, value] : headers) h[name] = value;
-  js_post_bytes(remember(std::move(done)), url.c_str(), boost::json::serialize(h).c_str(), body.data(),
+  js_post_bytes(remember(std::move(done)), url.c_str(), headers_json(headers).c_str(), body.data(),
                 static_cast<int>(body.size()));
 }
 

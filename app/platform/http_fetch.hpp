@@ -18,6 +18,10 @@ struct FetchResult {
 // GET, revalidated with the server (cache: no-cache) so a new build is never mixed with an old file.
 void fetch_asset(const std::string& url, std::function<void(FetchResult)> done);
 
+// GET from the API, never from a cache (a status must be today's), with the given headers.
+void fetch_api(const std::string& url, const std::vector<std::pair<std::string, std::string>>& headers,
+               std::function<void(FetchResult)> done);
+
 // POST of `body` with the given headers (Content-Type among them).
 void post_bytes(const std::string& url, const std::vector<std::pair<std::string, std::string>>& headers,
                 const std::vector<std::uint8_t>& body, std::function<void(FetchResult)> done);

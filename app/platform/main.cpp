@@ -45,7 +45,7 @@ struct App {
   std::optional<ui::FontAtlasBuilder> atlas;
   int loads_pending = 0;
   bool failed = false;
-  bool glyphs_added = false;  // typed text needs glyphs the atlas lacks: rebuild before the next frame
+  bool glyphs_added = false;  // new text needs glyphs the atlas lacks: rebuild before the next frame
 };
 App g_app;
 
@@ -82,6 +82,16 @@ void export_calendar(const std::string& event_id, CivilDate today) {
                  checklist_icalendar(g_app.catalog, *event, answers, g_app.messages, g_app.nav.language, utc_timestamp()));
 }
 
+// A resident's own name, or a ward's note, may use kanji no catalog text has (髙, 﨑): the atlas takes
+// them from the font.
+void note_new_glyphs(const Action& action) {
+  const std::size_t before = g_app.glyphs.size();
+  if (const auto* typed = std::get_if<SetFieldValue>(&action)) add_glyphs(g_app.glyphs, typed->value);
+  if (const auto* checked = std::get_if<StatusChecked>(&action))
+    for (const auto& note : checked->notes) add_glyphs(g_app.glyphs, note.text);
+  if (g_app.glyphs.size() != before) g_app.glyphs_added = true;
+}
+
 // Every route change goes through here, so the browser's history follows the app's.
 void apply_action(const Action& action) {
   const Route before = g_app.nav.current;
@@ -91,6 +101,13 @@ void apply_action(const Action& action) {
   else browser_history_update(before, before_history, g_app.nav);
 }
 
+// The answer of a request the app made (a send, a status check) arrives between frames.
+void apply_outcome(Action outcome) {
+  apply_action(outcome);
+  note_new_glyphs(outcome);
+  request_frames();
+}
+
 // The draft's shown, normalized answers are what is sealed; the review screen showed exactly these.
 void submit(const std::string& procedure_id) {
   const Procedure* procedure = g_app.catalog.find_procedure(procedure_id);
@@ -98,19 +115,7 @@ void submit(const std::string& procedure_id) {
   if (!procedure || !procedure->form || draft == g_app.nav.drafts.end()) return;
   const CheckedForm checked = check_form(*procedure->form, draft->second.values);
   send_application(procedure_id, application_json(*procedure->form, checked.accepted, g_app.nav.language),
-                   [](Action outcome) {
-                     apply_action(outcome);
-                     request_frames();
-                   });
-}
-
-// A resident's own name may use kanji no catalog text has (髙, 﨑): the atlas takes them from the font.
-void note_typed_glyphs(const Action& action) {
-  const auto* typed = std::get_if<SetFieldValue>(&action);
-  if (!typed) return;
-  const std::size_t before = g_app.glyphs.size();
-  add_glyphs(g_app.glyphs, typed->value);
-  if (g_app.glyphs.size() != before) g_app.glyphs_added = true;
+                   apply_outcome);
 }
 
 void frame() {
@@ -138,8 +143,9 @@ void frame() {
   for (const auto& a : actions) {
     if (const auto* e = std::get_if<ExportCalendar>(&a)) export_calendar(e->event_id, today);
     apply_action(a);
-    note_typed_glyphs(a);
+    note_new_glyphs(a);
     if (const auto* s = std::get_if<SubmitApplication>(&a)) submit(s->procedure_id);
+    if (const auto* c = std::get_if<CheckStatus>(&a)) check_status(c->receipt, apply_outcome);
   }
   page_set_language(g_app.nav.language);
   request_frames();

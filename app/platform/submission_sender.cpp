@@ -3,12 +3,14 @@
 
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
 #include <variant>
 #include <vector>
 
+#include "core/application_status.hpp"
 #include "core/outgoing_submission.hpp"
 #include "core/pinned_keys.hpp"
 #include "http_fetch.hpp"
@@ -19,7 +21,11 @@ namespace {
 
 std::vector<crypto::WardPublicKey> g_pinned;
 // What the device keeps to read each sent application's status and the ward's sealed notes later.
-std::vector<SealedApplication> g_sent;
+struct Sent {
+  std::string receipt;
+  SealedApplication sealed;  // its envelope dropped once sent
+};
+std::vector<Sent> g_sent;
 
 // An envelope whose POST got no clear answer is sent again as the same bytes (same submission id), so a
 // retry after a lost response never makes a second copy at the endpoint. By procedure id.
@@ -56,7 +62,7 @@ void post(const std::string& procedure_id, std::shared_ptr<SealedApplication> se
                g_unsent.erase(procedure_id);
                sealed->envelope.clear();
                sealed->envelope.shrink_to_fit();
-               g_sent.push_back(std::move(*sealed));
+               g_sent.push_back(Sent{*answer.receipt, std::move(*sealed)});
                done(SubmissionSent{procedure_id, *answer.receipt});
              });
 }
@@ -90,6 +96,21 @@ void send_application(const std::string& procedure_id, std::string application_j
     }
     post(procedure_id, std::move(sealed), std::move(done));
   });
+}
+
+void check_status(const std::string& receipt, std::function<void(Action)> done) {
+  auto sent = std::find_if(g_sent.begin(), g_sent.end(), [&](const Sent& s) { return s.receipt == receipt; });
+  if (sent == g_sent.end()) return done(StatusCheckFailed{receipt, "status.error.not_found"});
+  fetch_api("api/v1/submissions/" + receipt + "/status", {{"Madoguchi-Status-Token", sent->sealed.status_token}},
+            [receipt, done](FetchResult r) {
+              auto it = std::find_if(g_sent.begin(), g_sent.end(), [&](const Sent& s) { return s.receipt == receipt; });
+              if (it == g_sent.end()) return;
+              StatusAnswer answer = read_status_answer(
+                  r.status, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()),
+                  it->sealed.reply_key);
+              if (answer.status.empty()) return done(StatusCheckFailed{receipt, answer.message_key});
+              done(StatusChecked{receipt, answer.status, std::move(answer.notes)});
+            });
 }
 
 }  // namespace madoguchi::platform

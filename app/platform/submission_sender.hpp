@@ -4,6 +4,7 @@
 //  - the pinned key list, loaded once with the app (a later keys.json is a new app version)
 //  - GET api/v1/keys before each send, so a withdrawn key is never used
 //  - POST api/v1/submissions with the status token; the reply key pair and token stay in this tab's memory
+//  - GET api/v1/submissions/{receipt}/status with that token, the ward's notes opened with that key
 #pragma once
 #include <functional>
 #include <string>
@@ -18,5 +19,8 @@ void set_pinned_keys(const std::string& keys_json);
 
 void send_application(const std::string& procedure_id, std::string application_json,
                       std::function<void(Action)> done);
+
+// Answers with StatusChecked or StatusCheckFailed.
+void check_status(const std::string& receipt, std::function<void(Action)> done);
 
 }  // namespace madoguchi::platform

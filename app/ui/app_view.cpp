@@ -44,6 +44,7 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
     case Screen::Form: draw_form_screen(in, lang, actions); break;
     case Screen::Review: draw_review_screen(in, lang, actions); break;
     case Screen::Receipt: draw_receipt_screen(in, lang, actions); break;
+    case Screen::Applications: draw_applications_screen(in, lang, actions); break;
   }
 
   ImGui::End();

@@ -20,6 +20,8 @@ void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<
     if (Button(name, "lang-" + code, code == lang)) actions.push_back(SetLanguage{code});
   }
   Separator();
+  if (!in.nav.sent.empty() && Button(m.get(lang, "applications.open"), "applications.open"))
+    actions.push_back(OpenApplications{});
   Heading(m.get(lang, "home.heading"), 1);
   Paragraph(m.get(lang, "home.lead"));
   for (const auto& event : in.catalog.events)

@@ -28,6 +28,7 @@ void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vect
   std::string department = procedure->department.in(lang);
   std::replace(department.begin(), department.end(), '\n', ' ');
   Paragraph(m.format(lang, "receipt.next", {{"department", department}}));
+  if (Button(m.get(lang, "applications.open"), "applications.open")) actions.push_back(OpenApplications{});
 }
 
 }  // namespace madoguchi::ui

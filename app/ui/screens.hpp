@@ -1,5 +1,5 @@
 // The app's screens: life events, one event's procedures, an application form, checking the answers,
-// and the receipt.
+// the receipt, and the applications sent from this device.
 #pragma once
 #include <string>
 #include <vector>
@@ -13,5 +13,6 @@ void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector
 void draw_form_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_review_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 
 }  // namespace madoguchi::ui

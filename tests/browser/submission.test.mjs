@@ -1,7 +1,8 @@
 // A parent applies for the baby's 国民健康保険 on a phone: the form found from the birth checklist,
 // Japanese typed through the IME into the real field laid over the drawn one, errors summarised, the
 // answers checked, a send that fails offline without losing anything, then a sealed send; the ward's
-// inbox opens the same application, and the endpoint's files never held it in clear.
+// inbox opens the same application, and the endpoint's files never held it in clear; the ward's
+// request for a correction reaches the phone sealed and is read there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -112,9 +113,6 @@ test('applying online from the checklist: IME input, error summary, check answer
   const receipt = await page.getByRole('heading', { level: 2, name: /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/ }).textContent();
   await screenshot(page, 'receipt-kokuho-ja');
   await audit('receipt');
-  assert.deepEqual(audited, Object.fromEntries(Object.keys(audited).map((k) => [k, []])));
-  assert.deepEqual(problems, []);
-  await context.close();
 
   // The endpoint's files hold only ciphertext.
   for (const file of [server.db, `${server.db}-wal`]) {
@@ -147,4 +145,23 @@ test('applying online from the checklist: IME input, error summary, check answer
     },
     language: 'ja',
   });
+
+  // The ward asks for a correction; the resident's phone shows the status and the note, which the
+  // endpoint holds only sealed to the key this page made.
+  const noteFile = path.join(server.dir, 'note.txt');
+  writeFileSync(noteFile, '世帯主の方の保険証の写しを添付してください。');
+  const reply = spawnSync(process.env.MADOGUCHI_INBOX, ['reply', '--server', server.url, '--token-file', tokenFile,
+    '--out', out, '--receipt', receipt, '--status', 'correction_requested', '--message-file', noteFile], { encoding: 'utf8' });
+  assert.equal(reply.status, 0, reply.stderr);
+  await tap(page.getByRole('button', { name: '送った申請の状況を見る' }));
+  await page.getByRole('heading', { name: '送った申請', level: 1 }).waitFor();
+  await page.getByText(`受付番号：${receipt}`, { exact: true }).waitFor();
+  await tap(page.getByRole('button', { name: '最新の状況を確認する' }));
+  await page.getByText('状況：補正のお願いがあります（区役所からのお知らせを読んでください）', { exact: true }).waitFor();
+  await page.getByText('区役所から：世帯主の方の保険証の写しを添付してください。', { exact: true }).waitFor();
+  await screenshot(page, 'applications-correction-ja');
+  await audit('applications');
+  assert.deepEqual(audited, Object.fromEntries(Object.keys(audited).map((k) => [k, []])));
+  assert.deepEqual(problems, []);
+  await context.close();
 });

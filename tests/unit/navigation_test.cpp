@@ -85,3 +85,23 @@ TEST_CASE("a link's screen goes back up through home and its event", "[navigatio
         std::vector<Route>{Route{}, Route{Screen::Event, "birth", {}}});
   CHECK(parent_routes(Route{Screen::Form, "", "shugaku"}) == std::vector<Route>{Route{}});
 }
+
+TEST_CASE("a sent application's status is checked, updated, or the failure kept to show", "[navigation]") {
+  Navigation nav;
+  apply(nav, SubmissionSent{"shugaku", "7K3M-9QXW-2HPD"});
+  apply(nav, OpenApplications{});
+  CHECK(nav.current.screen == Screen::Applications);
+  REQUIRE(nav.sent.size() == 1);
+  CHECK(nav.sent[0].status == "new");
+  apply(nav, CheckStatus{"7K3M-9QXW-2HPD"});
+  CHECK(nav.sent[0].checking);
+  apply(nav, StatusCheckFailed{"7K3M-9QXW-2HPD", "status.error.offline"});
+  CHECK_FALSE(nav.sent[0].checking);
+  CHECK(nav.sent[0].error_key == "status.error.offline");
+  apply(nav, CheckStatus{"7K3M-9QXW-2HPD"});
+  CHECK(nav.sent[0].error_key.empty());
+  apply(nav, StatusChecked{"7K3M-9QXW-2HPD", "correction_requested", {WardNote{"t", "correction_requested", "住民票"}}});
+  CHECK(nav.sent[0].status == "correction_requested");
+  CHECK(nav.sent[0].notes.at(0).text == "住民票");
+  CHECK(route_from_fragment(route_fragment(nav.current)) == nav.current);
+}
