@@ -69,8 +69,9 @@ void draw_item(const ViewInput& in, const ChecklistItem& item, int number, std::
                          {{"deadline", describe_deadline(p.deadline, m, lang)}, {"basis", p.deadline.basis.in(lang)}}));
   SecondaryText(describe_channel(p.online, m, lang));
   if (!p.online.available) SecondaryText(p.online.instead.in(lang));
-  if (p.online.available && p.form && Button(m.format(lang, "procedure.apply_online", {{"procedure", p.title.in(lang)}}), "apply"))
-    actions.push_back(OpenForm{p.id});
+  // A counter procedure with a form can be filled in and sent ahead, so the counter only checks identity.
+  const char* apply_key = p.online.available ? "procedure.apply_online" : "procedure.prepare_for_counter";
+  if (p.form && Button(m.format(lang, apply_key, {{"procedure", p.title.in(lang)}}), "apply")) actions.push_back(OpenForm{p.id});
   SecondaryText(m.format(lang, "procedure.department", {{"department", p.department.in(lang)}}));
   SecondaryText(describe_fee(p.fee, m, lang));
   ImGui::PopID();

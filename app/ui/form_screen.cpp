@@ -44,6 +44,7 @@ class FormView {
     if (BackButton(m.get(lang_, "nav.back"))) actions_.emplace_back(std::in_place_type<GoBack>);
     Heading(procedure_.title.in(lang_), 1);
     Paragraph(m.get(lang_, "form.lead"));
+    if (!procedure_.online.available) Paragraph(m.get(lang_, "form.counter_lead"));
     if (!problems_.empty()) draw_summary();
     Separator();
     draw_fields(form_.fields, "");

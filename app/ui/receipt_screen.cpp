@@ -27,7 +27,7 @@ void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vect
   // A department may be written on two lines (課 and 係); inside a sentence it reads as one.
   std::string department = procedure->department.in(lang);
   std::replace(department.begin(), department.end(), '\n', ' ');
-  Paragraph(m.format(lang, "receipt.next", {{"department", department}}));
+  Paragraph(m.format(lang, procedure->online.available ? "receipt.next" : "receipt.next_counter", {{"department", department}}));
   if (Button(m.get(lang, "applications.open"), "applications.open")) actions.push_back(OpenApplications{});
 }
 

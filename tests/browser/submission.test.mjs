@@ -9,14 +9,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEndpoint, launchBrowser, openPhone, tap, screenshot, typeWithIme, accessibilityViolations, SITE } from './portal.mjs';
+import { fetchInbox } from './ward.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const readJson = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
 const birth = readJson('assets/catalog/events/birth.json');
 const kokuho = readJson('assets/catalog/procedures/kokuho-kanyu.json');
-const devWard = process.env.MADOGUCHI_DEV_WARD;
 
 let server, browser;
+
 before(async () => {
   server = await startEndpoint({ args: ['--keys', path.join(SITE, 'keys.json')] });
   browser = await launchBrowser();
@@ -120,19 +121,7 @@ test('applying online from the checklist: IME input, error summary, check answer
   }
 
   // The ward's inbox opens it into the application the phone built.
-  const keys = JSON.parse(readFileSync(path.join(SITE, 'keys.json'), 'utf8')).keys;
-  const secret = keys.map((k) => path.join(devWard, `${k.key_id}.secret.json`)).find((f) => existsSync(f));
-  assert.ok(secret, `the development key of ${devWard} is pinned in the site`);
-  const tokenFile = path.join(server.dir, 'staff.token');
-  const passphraseFile = path.join(server.dir, 'passphrase.txt');
-  writeFileSync(tokenFile, spawnSync(process.env.MADOGUCHI_ENDPOINT, ['--db', server.db, 'add-staff-token', 'browser-test'],
-    { encoding: 'utf8' }).stdout);
-  writeFileSync(passphraseFile, 'development\n');
-  const out = path.join(server.dir, 'inbox');
-  const run = spawnSync(process.env.MADOGUCHI_INBOX, ['fetch', '--server', server.url, '--token-file', tokenFile,
-    '--key', secret, '--passphrase-file', passphraseFile, '--out', out], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr + run.stdout);
-  assert.match(run.stdout, /1 opened, 0 set aside/);
+  const { out, tokenFile } = fetchInbox(server, 'inbox');
   const saved = JSON.parse(readFileSync(path.join(out, 'kokuho-kanyu', receipt, 'submission.json'), 'utf8'));
   assert.deepEqual(saved.application, {
     answers: {
