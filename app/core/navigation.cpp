@@ -37,6 +37,10 @@ void sent(Navigation& nav, const SubmissionSent& s) {
   SentApplication record;
   record.procedure_id = s.procedure_id;
   record.receipt = s.receipt;
+  if (auto draft = nav.drafts.find(s.procedure_id); draft != nav.drafts.end()) {
+    record.corrects = draft->second.corrects;
+    record.values = draft->second.values;
+  }
   nav.sent.push_back(std::move(record));
   nav.drafts.erase(s.procedure_id);
   // The form and its review are done: back from the receipt goes to where the form was opened from.
@@ -122,6 +126,15 @@ void apply(Navigation& nav, const Action& action) {
       s->checking = false;
       s->error_key = unchecked->message_key;
     }
+  } else if (const auto* correct = std::get_if<CorrectApplication>(&action)) {
+    const SentApplication* original = find_sent(nav, correct->receipt);
+    if (!original) return;
+    FormDraft draft;
+    draft.values = original->values;
+    draft.corrects = original->receipt;
+    const std::string procedure_id = original->procedure_id;
+    nav.drafts[procedure_id] = std::move(draft);
+    go(nav, Route{Screen::Form, {}, procedure_id});
   } else if (const auto* failed = std::get_if<SubmissionFailed>(&action)) {
     FormDraft& draft = nav.drafts[failed->procedure_id];
     draft.sending = FormDraft::Sending::Failed;

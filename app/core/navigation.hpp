@@ -56,6 +56,8 @@ struct StatusChecked {
   std::vector<WardNote> notes;  // oldest first
 };
 struct StatusCheckFailed { std::string receipt, message_key; };
+// Answer a 補正依頼: the sent answers come back as a draft to change and send again, linked to `receipt`.
+struct CorrectApplication { std::string receipt; };
 struct SubmissionFailed {
   std::string procedure_id;
   std::string message_key;  // what the resident reads: what happened and what to do ("send.error.*")
@@ -64,7 +66,7 @@ struct SubmissionFailed {
 using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm,
                             SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
                             ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
-                            OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed>;
+                            OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication>;
 
 // One application being filled in, from the first answer to its receipt.
 struct FormDraft {
@@ -74,10 +76,13 @@ struct FormDraft {
   enum class Sending { Idle, Sending, Failed } sending = Sending::Idle;
   std::string error_key;  // Failed: the message key
   std::map<std::string, std::string> error_params;
+  std::string corrects;  // the receipt this application corrects, when it answers a 補正依頼
 };
 
 struct SentApplication {
   std::string procedure_id, receipt;
+  std::string corrects;  // the receipt it corrected, if any
+  FormValues values;     // the answers as typed, kept on the device to correct them later
   std::string status = "new";  // as last heard from the endpoint
   std::vector<WardNote> notes;
   bool checking = false;

@@ -115,7 +115,7 @@ void submit(const std::string& procedure_id) {
   if (!procedure || !procedure->form || draft == g_app.nav.drafts.end()) return;
   const CheckedForm checked = check_form(*procedure->form, draft->second.values);
   send_application(procedure_id, application_json(*procedure->form, checked.accepted, g_app.nav.language),
-                   apply_outcome);
+                   draft->second.corrects, apply_outcome);
 }
 
 void frame() {

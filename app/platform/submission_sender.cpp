@@ -50,21 +50,24 @@ void fail(const std::string& procedure_id, const std::string& key, const std::fu
   done(SubmissionFailed{procedure_id, key, std::move(params)});
 }
 
-void post(const std::string& procedure_id, std::shared_ptr<SealedApplication> sealed, std::function<void(Action)> done) {
-  post_bytes("api/v1/submissions",
-             {{"Content-Type", "application/vnd.madoguchi.envelope"}, {"Madoguchi-Status-Token", sealed->status_token}},
-             sealed->envelope, [procedure_id, sealed, done](FetchResult r) {
-               const SendAnswer answer = read_send_answer(r.status, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()));
-               if (!answer.receipt) {
-                 std::fprintf(stderr, "send %s: HTTP %d %s\n", procedure_id.c_str(), r.status, r.error.c_str());
-                 return fail(procedure_id, answer.message_key, done, answer.params);
-               }
-               g_unsent.erase(procedure_id);
-               sealed->envelope.clear();
-               sealed->envelope.shrink_to_fit();
-               g_sent.push_back(Sent{*answer.receipt, std::move(*sealed)});
-               done(SubmissionSent{procedure_id, *answer.receipt});
-             });
+void post(const std::string& procedure_id, std::shared_ptr<SealedApplication> sealed, const std::string& corrects,
+          std::function<void(Action)> done) {
+  std::vector<std::pair<std::string, std::string>> headers = {
+      {"Content-Type", "application/vnd.madoguchi.envelope"}, {"Madoguchi-Status-Token", sealed->status_token}};
+  if (!corrects.empty()) headers.emplace_back("Madoguchi-Corrects", corrects);
+  post_bytes("api/v1/submissions", headers, sealed->envelope, [procedure_id, sealed, done](FetchResult r) {
+    const SendAnswer answer =
+        read_send_answer(r.status, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()));
+    if (!answer.receipt) {
+      std::fprintf(stderr, "send %s: HTTP %d %s\n", procedure_id.c_str(), r.status, r.error.c_str());
+      return fail(procedure_id, answer.message_key, done, answer.params);
+    }
+    g_unsent.erase(procedure_id);
+    sealed->envelope.clear();
+    sealed->envelope.shrink_to_fit();
+    g_sent.push_back(Sent{*answer.receipt, std::move(*sealed)});
+    done(SubmissionSent{procedure_id, *answer.receipt});
+  });
 }
 
 }  // namespace
@@ -75,8 +78,10 @@ void set_pinned_keys(const std::string& keys_json) {
   else std::fprintf(stderr, "keys.json: %s\n", std::get<KeyListError>(parsed).detail.c_str());
 }
 
-void send_application(const std::string& procedure_id, std::string application_json, std::function<void(Action)> done) {
-  fetch_asset("api/v1/keys", [procedure_id, application_json = std::move(application_json), done](FetchResult r) mutable {
+void send_application(const std::string& procedure_id, std::string application_json, const std::string& corrects,
+                      std::function<void(Action)> done) {
+  fetch_asset("api/v1/keys", [procedure_id, application_json = std::move(application_json), corrects,
+                              done](FetchResult r) mutable {
     if (r.status == 0) return fail(procedure_id, "send.error.offline", done);
     if (!r.ok) return fail(procedure_id, r.status >= 500 ? "send.error.server" : "send.error.no_trusted_key", done);
     auto chosen = choose_seal_key(g_pinned, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()));
@@ -94,7 +99,7 @@ void send_application(const std::string& procedure_id, std::string application_j
       std::fprintf(stderr, "send %s: sealing failed: %s\n", procedure_id.c_str(), e.what());
       return fail(procedure_id, "send.error.device", done);
     }
-    post(procedure_id, std::move(sealed), std::move(done));
+    post(procedure_id, std::move(sealed), corrects, std::move(done));
   });
 }
 

@@ -17,7 +17,8 @@ namespace madoguchi::platform {
 // every send refused with send.error.no_trusted_key.
 void set_pinned_keys(const std::string& keys_json);
 
-void send_application(const std::string& procedure_id, std::string application_json,
+// `corrects`: the receipt this application corrects (sent as Madoguchi-Corrects), or empty.
+void send_application(const std::string& procedure_id, std::string application_json, const std::string& corrects,
                       std::function<void(Action)> done);
 
 // Answers with StatusChecked or StatusCheckFailed.

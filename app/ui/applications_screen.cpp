@@ -25,6 +25,10 @@ void draw_applications_screen(const ViewInput& in, const std::string& lang, std:
       if (note.text.empty()) SecondaryText(m.get(lang, "applications.note_unreadable"));
       else Paragraph(m.format(lang, "applications.note", {{"text", note.text}}));
     }
+    if (!s.corrects.empty()) SecondaryText(m.format(lang, "applications.corrects", {{"receipt", s.corrects}}));
+    if (s.status == "correction_requested" && !s.values.all().empty() &&
+        Button(m.get(lang, "applications.correct"), "correct-" + s.receipt, true))
+      actions.push_back(CorrectApplication{s.receipt});
     if (!s.error_key.empty()) Alert(m.get(lang, s.error_key));
     if (Button(m.get(lang, s.checking ? "applications.checking" : "applications.check"), "check-" + s.receipt, false,
                s.checking))

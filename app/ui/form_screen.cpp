@@ -45,6 +45,7 @@ class FormView {
     Heading(procedure_.title.in(lang_), 1);
     Paragraph(m.get(lang_, "form.lead"));
     if (!procedure_.online.available) Paragraph(m.get(lang_, "form.counter_lead"));
+    if (!draft_.corrects.empty()) Paragraph(m.format(lang_, "form.corrects", {{"receipt", draft_.corrects}}));
     if (!problems_.empty()) draw_summary();
     Separator();
     draw_fields(form_.fields, "");

@@ -2,7 +2,8 @@
 // Japanese typed through the IME into the real field laid over the drawn one, errors summarised, the
 // answers checked, a send that fails offline without losing anything, then a sealed send; the ward's
 // inbox opens the same application, and the endpoint's files never held it in clear; the ward's
-// request for a correction reaches the phone sealed and is read there.
+// request for a correction reaches the phone sealed and is read there, and the corrected application
+// goes back linked to the first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -150,6 +151,24 @@ test('applying online from the checklist: IME input, error summary, check answer
   await page.getByText('区役所から：世帯主の方の保険証の写しを添付してください。', { exact: true }).waitFor();
   await screenshot(page, 'applications-correction-ja');
   await audit('applications');
+
+  // The resident answers with a corrected application: the answers sent come back to change, and the
+  // new submission names the one it corrects.
+  await tap(page.getByRole('button', { name: '直して送り直す' }));
+  await page.getByText(`区役所からのお願いに答えて、受付番号 ${receipt} の申請を直して送ります。`, { exact: false }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: '世帯主の氏名', exact: true }).inputValue(), '山田 太郎');
+  await tap(page.getByRole('textbox', { name: '日中に連絡がとれる電話番号', exact: true }));
+  await page.waitForFunction(() => document.activeElement?.localName === 'input');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('03-3264-2111');
+  await tap(page.getByRole('button', { name: '次へ（入力内容の確認）' }));
+  await tap(page.getByRole('button', { name: '送信する' }));
+  await page.getByRole('heading', { name: '送信しました', level: 1 }).waitFor();
+  const corrected = await page.getByRole('heading', { level: 2, name: /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/ }).textContent();
+  const second = fetchInbox(server, 'inbox-correction');
+  const fixed = JSON.parse(readFileSync(path.join(second.out, 'kokuho-kanyu', corrected, 'submission.json'), 'utf8'));
+  assert.equal(fixed.corrects, receipt);
+  assert.equal(fixed.application.answers.phone, '03-3264-2111');
   assert.deepEqual(audited, Object.fromEntries(Object.keys(audited).map((k) => [k, []])));
   assert.deepEqual(problems, []);
   await context.close();

@@ -105,3 +105,22 @@ TEST_CASE("a sent application's status is checked, updated, or the failure kept 
   CHECK(nav.sent[0].notes.at(0).text == "住民票");
   CHECK(route_from_fragment(route_fragment(nav.current)) == nav.current);
 }
+
+TEST_CASE("answering a 補正依頼 brings the sent answers back as a draft linked to the first receipt",
+          "[navigation]") {
+  Navigation nav;
+  apply(nav, OpenForm{"kokuho-kanyu"});
+  apply(nav, SetFieldValue{"kokuho-kanyu", "phone", "03-1234-5678"});
+  apply(nav, SubmissionSent{"kokuho-kanyu", "7K3M-9QXW-2HPD"});
+  CHECK_FALSE(nav.drafts.count("kokuho-kanyu"));
+  apply(nav, CorrectApplication{"7K3M-9QXW-2HPD"});
+  CHECK(nav.current == Route{Screen::Form, {}, "kokuho-kanyu"});
+  const FormDraft& draft = nav.drafts.at("kokuho-kanyu");
+  CHECK(draft.corrects == "7K3M-9QXW-2HPD");
+  CHECK(draft.values.get("phone") == "03-1234-5678");
+  apply(nav, SubmissionSent{"kokuho-kanyu", "8C7B-RB5T-EKJQ"});
+  REQUIRE(nav.sent.size() == 2);
+  CHECK(nav.sent[1].corrects == "7K3M-9QXW-2HPD");
+  apply(nav, CorrectApplication{"NO-SUCH"});  // nothing to correct: nothing changes
+  CHECK(nav.current.screen == Screen::Receipt);
+}
