@@ -11,6 +11,7 @@ struct Theme {
   float touch_target = 48.0f;  // CSS px; WCAG 2.5.5 asks 44
   float tile_padding = 16.0f, tile_gap = 6.0f, section_gap = 12.0f, rounding = 10.0f;
   float body_size = 17.0f, heading_size = 22.0f;  // CSS px
+  float line_height = 1.5f, heading_line_height = 1.3f;  // times the font size: body text breathes, headings less
 };
 
 const Theme& theme();
