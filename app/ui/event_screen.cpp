@@ -22,7 +22,7 @@ void draw_event_date(const ViewInput& in, const LifeEvent& event, CivilDate date
   struct Step { const char* key; long days; };
   const Step steps[] = {{"date.previous_day", -1}, {"date.next_day", 1}, {"date.previous_week", -7}};
   for (std::size_t i = 0; i < std::size(steps); ++i) {
-    if (i > 0) ImGui::SameLine();
+    if (i > 0) SameLineIfFits(m.get(lang, steps[i].key));
     if (Button(m.get(lang, steps[i].key), steps[i].key)) actions.push_back(SetEventDate{event.id, date.add_days(steps[i].days)});
   }
   if (date != in.today && Button(m.get(lang, "date.today"), "date.today")) actions.push_back(SetEventDate{event.id, in.today});

@@ -10,13 +10,10 @@ void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<
   SecondaryText(m.format(lang, "app.header", {{"ward", in.catalog.ward.in(lang)}}));
   // Each language is named in itself, so a resident finds theirs without reading the current one.
   // They flow onto a new line when the next one would not fit the screen.
-  const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-  const ImGuiStyle& style = ImGui::GetStyle();
   for (std::size_t i = 0; i < in.catalog.languages.size(); ++i) {
     const std::string& code = in.catalog.languages[i];
     std::string_view name = m.get(code, "language.name");
-    float width = ImGui::CalcTextSize(name.data(), name.data() + name.size()).x + 2 * style.FramePadding.x;
-    if (i > 0 && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) ImGui::SameLine();
+    if (i > 0) SameLineIfFits(name);
     if (Button(name, "lang-" + code, code == lang)) actions.push_back(SetLanguage{code});
   }
   Separator();

@@ -72,7 +72,8 @@ class ReviewView {
     Paragraph(shown);
     // The button's name says which answer it changes, as GOV.UK's visually hidden text does.
     if (draft_.sending != FormDraft::Sending::Sending &&
-        Button(m.format(lang_, "review.change", {{"field", spec.label.in(lang_)}}), "change"))
+        LabelledButton(m.get(lang_, "review.change_short"), m.format(lang_, "review.change", {{"field", spec.label.in(lang_)}}),
+                       "change"))
       actions_.push_back(ChangeAnswer{procedure_.id, path});
     ImGui::Dummy(ImVec2(0, 4));
   }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string>
 
+#include "text_layout.hpp"
 #include "theme.hpp"
 
 namespace madoguchi::ui {
@@ -36,12 +37,8 @@ std::uint32_t text_id(Role role, std::string_view text) {
   return ImGui::GetID(text.data(), text.data() + text.size()) ^ (static_cast<std::uint32_t>(role) * 0x9E3779B9u);
 }
 
-void wrapped_text(std::string_view text, ImU32 color) {
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+void wrapped_text(std::string_view text, ImU32 color, float line_factor = theme().line_height) {
+  WrappedText(text, color, line_factor);
 }
 
 bool activated(bool pressed) {
@@ -58,7 +55,7 @@ void bind_frame(SemanticTree* tree, const Fonts& fonts) {
 
 void Heading(std::string_view text, int level) {
   if (g_fonts.heading && level <= 2) ImGui::PushFont(g_fonts.heading);
-  wrapped_text(text, theme().text);
+  wrapped_text(text, theme().text, theme().heading_line_height);
   if (g_fonts.heading && level <= 2) ImGui::PopFont();
   emit(Role::Heading, text_id(Role::Heading, text), text, {}, level);
 }
@@ -95,11 +92,12 @@ bool card_button(std::string_view title, ImFont* title_font, std::string_view su
   float pad = t.tile_padding;
   float inner = width - 2 * pad;
   ImFont* font = title_font ? title_font : ImGui::GetFont();
-  float title_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
-  ImVec2 title_extent = font->CalcTextSizeA(title_size, FLT_MAX, inner, title.data(), title.data() + title.size());
-  ImVec2 sub_extent = ImGui::CalcTextSize(subtitle.data(), subtitle.data() + subtitle.size(), false, inner);
-  float height = pad + title_extent.y + (subtitle.empty() ? 0 : t.tile_gap + sub_extent.y) + pad;
-  if (height < t.touch_target) height = t.touch_target;
+  const float title_size = font->FontSize * ImGui::GetIO().FontGlobalScale, sub_size = ImGui::GetFontSize();
+  const TextLayout title_text(title, font, title_size, inner,
+                              line_height(title_size, title_font ? t.heading_line_height : t.line_height));
+  const TextLayout sub_text(subtitle, ImGui::GetFont(), sub_size, inner, line_height(sub_size, t.line_height));
+  const float content = title_text.size().y + (subtitle.empty() ? 0 : t.tile_gap + sub_text.size().y);
+  const float height = std::max(t.touch_target, pad + content + pad);
 
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton("card", ImVec2(width, height));
@@ -107,11 +105,10 @@ bool card_button(std::string_view title, ImFont* title_font, std::string_view su
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, t.rounding);
   dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), selected ? t.accent : t.border, t.rounding, 0, 1.0f);
-  dl->AddText(font, title_size, ImVec2(pos.x + pad, pos.y + pad), selected ? t.on_accent : t.text, title.data(),
-              title.data() + title.size(), inner);
+  const float top = pos.y + (height - content) / 2;
+  title_text.draw(dl, ImVec2(pos.x + pad, top), selected ? t.on_accent : t.text);
   if (!subtitle.empty())
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad + title_extent.y + t.tile_gap),
-                selected ? t.on_accent : t.text_secondary, subtitle.data(), subtitle.data() + subtitle.size(), inner);
+    sub_text.draw(dl, ImVec2(pos.x + pad, top + title_text.size().y + t.tile_gap), selected ? t.on_accent : t.text_secondary);
   return pressed;
 }
 
@@ -131,6 +128,15 @@ bool Button(std::string_view label, std::string_view id, bool selected, bool dis
   emit(Role::Button, ImGui::GetItemID(), label);
   if (disabled && g_tree) g_tree->at(g_tree->nodes().size() - 1).disabled = true;
   bool fired = activated(pressed) && !disabled;
+  ImGui::PopID();
+  return fired;
+}
+
+bool LabelledButton(std::string_view visible, std::string_view accessible_name, std::string_view id) {
+  ImGui::PushID(id.data(), id.data() + id.size());
+  const bool pressed = choice_button(visible, false);
+  emit(Role::Button, ImGui::GetItemID(), accessible_name);
+  const bool fired = activated(pressed);
   ImGui::PopID();
   return fired;
 }
@@ -205,6 +211,12 @@ bool BackButton(std::string_view label) {
 
 void Separator() { ImGui::Dummy(ImVec2(0, theme().section_gap)); }
 
+void SameLineIfFits(std::string_view next_label) {
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float next_x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+  if (next_x + button_width(next_label) <= right_edge) ImGui::SameLine();
+}
+
 void ErrorText(std::string_view text) {
   wrapped_text(text, theme().error);
   emit(Role::Text, text_id(Role::Text, text), text);
@@ -213,16 +225,13 @@ void ErrorText(std::string_view text) {
 bool LinkText(std::string_view text, std::string_view id) {
   ImGui::PushID(id.data(), id.data() + id.size());
   const Theme& t = theme();
-  const float width = ImGui::GetContentRegionAvail().x;
-  const ImVec2 extent = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, width);
+  const float width = ImGui::GetContentRegionAvail().x, size = ImGui::GetFontSize();
+  const TextLayout layout(text, ImGui::GetFont(), size, width, line_height(size, t.line_height));
+  const float height = std::max(layout.size().y, t.touch_target);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const bool pressed = ImGui::InvisibleButton("link", ImVec2(width, std::max(extent.y, t.touch_target)));
-  const float top = pos.y + (std::max(extent.y, t.touch_target) - extent.y) / 2;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, top), t.link, text.data(), text.data() + text.size(),
-              width);
-  // Underlined, as links are: the last line's underline is enough to tell a link from text.
-  dl->AddLine(ImVec2(pos.x, top + extent.y), ImVec2(pos.x + std::min(extent.x, width), top + extent.y), t.link, 1.0f);
+  const bool pressed = ImGui::InvisibleButton("link", ImVec2(width, height));
+  // Underlined line by line, as links are, so a link never relies on colour alone.
+  layout.draw(ImGui::GetWindowDrawList(), ImVec2(pos.x, pos.y + (height - layout.size().y) / 2), t.link, true);
   emit(Role::Link, ImGui::GetItemID(), text);
   const bool fired = activated(pressed);
   ImGui::PopID();
@@ -288,9 +297,9 @@ bool Checkbox(std::string_view label, std::string_view id, bool checked) {
   ImGui::PushID(id.data(), id.data() + id.size());
   const float width = ImGui::GetContentRegionAvail().x;
   const float box = 28.0f, gap = 12.0f;
-  const float text_width = width - box - gap;
-  const ImVec2 extent = ImGui::CalcTextSize(label.data(), label.data() + label.size(), false, text_width);
-  const float height = std::max(t.touch_target, extent.y + 16.0f);
+  const float text_width = width - box - gap, size = ImGui::GetFontSize();
+  const TextLayout text(label, ImGui::GetFont(), size, text_width, line_height(size, t.line_height));
+  const float height = std::max(t.touch_target, text.size().y + 8.0f);  // plus the lines' own leading
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const bool pressed = ImGui::InvisibleButton("checkbox", ImVec2(width, height));
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -302,8 +311,7 @@ bool Checkbox(std::string_view label, std::string_view id, bool checked) {
     dl->AddLine(a, b, t.on_accent, 3.0f);
     dl->AddLine(b, c, t.on_accent, 3.0f);
   }
-  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + box + gap, pos.y + (height - extent.y) / 2), t.text,
-              label.data(), label.data() + label.size(), text_width);
+  text.draw(dl, ImVec2(pos.x + box + gap, pos.y + (height - text.size().y) / 2), t.text);
   if (g_tree) {
     SemanticNode n;
     n.id = ImGui::GetItemID();

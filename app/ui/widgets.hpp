@@ -26,11 +26,17 @@ void SecondaryText(std::string_view text);
 // `selected` fills it with the accent colour (a chosen language, the screen's main action); a disabled
 // button is drawn faded, mirrored with aria-disabled, and never fires.
 bool Button(std::string_view label, std::string_view id, bool selected = false, bool disabled = false);
+// A short visible label with a fuller accessible name ("変更" read as "電話番号を変更"), as GOV.UK's
+// visually hidden text does, so many such buttons on one screen stay small yet tell apart.
+bool LabelledButton(std::string_view visible, std::string_view accessible_name, std::string_view id);
 // One question with exclusive answers, mirrored as a radiogroup; returns the option tapped, or -1.
 int RadioGroup(std::string_view question, std::string_view id, const std::vector<std::string>& options, int selected);
 bool Tile(std::string_view title, std::string_view subtitle, std::string_view id);
 bool BackButton(std::string_view label);
 void Separator();
+// Puts the next button (labelled `next_label`) on the current row when it fits there, else on a new row:
+// a row of short buttons flows like words instead of squeezing its last one.
+void SameLineIfFits(std::string_view next_label);
 
 // A problem beside its field, with a word that does not rely on colour ("エラー：").
 void ErrorText(std::string_view text);
