@@ -1,4 +1,4 @@
-// A resident who reads English moves in: the 転入届 is a counter procedure, filled in on the phone and
+// A resident who reads English, or やさしい日本語, moves in: the 転入届 is a counter procedure, filled in on the phone and
 // sent ahead so the counter only checks identity; the ward's inbox opens it with the resident's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,68 +21,82 @@ after(async () => { await browser?.close(); await server?.stop(); });
 
 const TODAY = new Date('2026-03-20T10:00:00+09:00');
 
-test('moving in, in English: the 転入届 filled in and sent ahead of the counter', async () => {
-  const { context, page, problems } = await openPhone(browser, server.url, { now: TODAY });
-  await tap(page.getByRole('button', { name: 'English', exact: true }));
-  await tap(page.getByRole('button', { name: movingIn.title.en, exact: true }));
-  await tap(page.getByRole('button', { name: `Fill in and send ahead: ${tennyu.title.en}` }));
-  await page.getByRole('heading', { name: tennyu.title.en, level: 1 }).waitFor();
-  await page.getByText('This procedure is completed at the counter.', { exact: false }).waitFor();
+const messagesOf = (lang) => readJson(`i18n/${lang}.json`).messages;
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+const field = (id, fields = tennyu.form.fields) => fields.find((f) => f.id === id);
+const option = (f, value) => f.options.find((o) => o.value === value);
 
-  const field = (name) => page.getByRole('textbox', { name, exact: true });
-  async function type(name, text) {
-    await tap(field(name));
-    await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
-    await page.keyboard.insertText(text);
-  }
-  await tap(page.getByRole('radio', { name: 'Another municipality in Japan', exact: true }));
-  await type('New address', '東京都千代田区九段南1-2-1 メゾン九段 301');
-  await type('Moving-in date (the day you started living at the new address)', '2026-03-18');
-  await type('Previous address', '大阪府大阪市北区中之島1-3-20');
-  await type('Planned moving-out date', '2026-03-10');
-  await tap(page.getByRole('radio', { name: 'We start a new household', exact: true }));
-  await type('Head of household at the new address', 'SMITH John');
-  await tap(page.getByRole('button', { name: 'Add: People who moved' }));
-  await type('Name', 'SMITH John');
-  await type('Name in katakana (furigana)', 'スミス ジョン');
-  await type('Date of birth', '1990-07-04');
-  await tap(page.getByRole('radio', { name: 'Male', exact: true }));
-  await tap(page.getByRole('radio', { name: 'Head of household (this person)', exact: true }));
-  await tap(page.getByRole('checkbox', { name: 'Has a residence card or special permanent resident certificate (foreign residents) (optional)' }));
-  await type('Person making the notification (who comes to the counter)', 'SMITH John');
-  await tap(page.getByRole('radio', { name: 'Someone who moved', exact: true }));
-  await type('Phone number we can reach you on during the day', '+81 90-1234-5678');
-  await screenshot(page, 'form-tennyu-en');
-  await tap(page.getByRole('button', { name: 'Continue (check your answers)' }));
-  await page.getByRole('heading', { name: 'Check your answers', level: 1 }).waitFor();
-  await page.getByText('Wed, 18 March 2026', { exact: false }).first().waitFor();
-  await screenshot(page, 'review-tennyu-en');
-  await tap(page.getByRole('button', { name: 'Send' }));
-  await page.getByRole('heading', { name: 'Application sent', level: 1 }).waitFor();
-  const receipt = await page.getByRole('heading', { level: 2, name: /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/ }).textContent();
-  await page.getByText('give this receipt number and show your identity document', { exact: false }).waitFor();
-  await screenshot(page, 'receipt-tennyu-en');
-  assert.deepEqual(await accessibilityViolations(page), []);
-  assert.deepEqual(problems, []);
-  await context.close();
+// The same journey in each language a foreign resident may read; every label comes from the catalog and
+// the message files, so a missing or changed translation fails here.
+for (const lang of ['en', 'ja-x-easy']) {
+  test(`moving in, in ${lang}: the 転入届 filled in and sent ahead of the counter`, async () => {
+    const m = messagesOf(lang);
+    const label = (f) => f.label[lang];
+    const members = field('members');
+    const member = (id) => field(id, members.fields);
+    const { context, page, problems } = await openPhone(browser, server.url, { now: TODAY });
+    await tap(page.getByRole('button', { name: m['language.name'], exact: true }));
+    await tap(page.getByRole('button', { name: movingIn.title[lang], exact: true }));
+    await tap(page.getByRole('button', { name: fill(m['procedure.prepare_for_counter'], { procedure: tennyu.title[lang] }) }));
+    await page.getByRole('heading', { name: tennyu.title[lang], level: 1 }).waitFor();
+    await page.getByText(m['form.counter_lead'], { exact: true }).waitFor();
 
-  const { out } = fetchInbox(server, 'inbox');
-  const saved = JSON.parse(readFileSync(path.join(out, 'tennyu-todoke', receipt, 'submission.json'), 'utf8'));
-  assert.deepEqual(saved.application, {
-    answers: {
-      came_from: 'japan',
-      new_address: '東京都千代田区九段南1-2-1 メゾン九段 301',
-      moved_in_on: '2026-03-18',
-      previous_address: '大阪府大阪市北区中之島1-3-20',
-      moved_out_on: '2026-03-10',
-      household: 'new',
-      head_name: 'SMITH John',
-      members: [{ name: 'SMITH John', furigana: 'スミス　ジョン', birth_date: '1990-07-04', sex: 'male', relationship: 'head',
-        mynumber_card: 'no', residence_card: 'yes' }],  // an unticked box is sent as a plain no
-      notifier: 'SMITH John',
-      notifier_is: 'self',
-      phone: '090-1234-5678',
-    },
-    language: 'en',
+    const box = (f) => page.getByRole('textbox', { name: label(f), exact: true });
+    async function type(f, text) {
+      await tap(box(f));
+      await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, label(f));
+      await page.keyboard.insertText(text);
+    }
+    const choose = (f, value) => tap(page.getByRole('radiogroup', { name: label(f) })
+      .getByRole('radio', { name: option(f, value).label[lang], exact: true }));
+    await choose(field('came_from'), 'japan');
+    await type(field('new_address'), '東京都千代田区九段南1-2-1 メゾン九段 301');
+    await type(field('moved_in_on'), '2026-03-18');
+    await type(field('previous_address'), '大阪府大阪市北区中之島1-3-20');
+    await type(field('moved_out_on'), '2026-03-10');
+    await choose(field('household'), 'new');
+    await type(field('head_name'), 'SMITH John');
+    await tap(page.getByRole('button', { name: fill(m['form.add_first_item'], { group: label(members) }) }));
+    await type(member('name'), 'SMITH John');
+    await type(member('furigana'), 'スミス ジョン');
+    await type(member('birth_date'), '1990-07-04');
+    await choose(member('sex'), 'male');
+    await choose(member('relationship'), 'head');
+    await tap(page.getByRole('checkbox', { name: label(member('residence_card')) + m['form.optional'] }));
+    await type(field('notifier'), 'SMITH John');
+    await choose(field('notifier_is'), 'self');
+    await type(field('phone'), '+81 90-1234-5678');
+    await screenshot(page, `form-tennyu-${lang}`);
+    await tap(page.getByRole('button', { name: m['form.continue'] }));
+    await page.getByRole('heading', { name: m['review.heading'], level: 1 }).waitFor();
+    await page.getByText('090-1234-5678', { exact: true }).waitFor();
+    await screenshot(page, `review-tennyu-${lang}`);
+    await tap(page.getByRole('button', { name: m['review.send'], exact: true }));
+    await page.getByRole('heading', { name: m['receipt.heading'], level: 1 }).waitFor();
+    const receipt = await page.getByRole('heading', { level: 2, name: /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/ }).textContent();
+    await screenshot(page, `receipt-tennyu-${lang}`);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    const { out } = fetchInbox(server, `inbox-${lang}`);
+    const saved = JSON.parse(readFileSync(path.join(out, 'tennyu-todoke', receipt, 'submission.json'), 'utf8'));
+    assert.deepEqual(saved.application, {
+      answers: {
+        came_from: 'japan',
+        new_address: '東京都千代田区九段南1-2-1 メゾン九段 301',
+        moved_in_on: '2026-03-18',
+        previous_address: '大阪府大阪市北区中之島1-3-20',
+        moved_out_on: '2026-03-10',
+        household: 'new',
+        head_name: 'SMITH John',
+        members: [{ name: 'SMITH John', furigana: 'スミス　ジョン', birth_date: '1990-07-04', sex: 'male', relationship: 'head',
+          mynumber_card: 'no', residence_card: 'yes' }],  // an unticked box is sent as a plain no
+        notifier: 'SMITH John',
+        notifier_is: 'self',
+        phone: '090-1234-5678',
+      },
+      language: lang,
+    });
   });
-});
+}
