@@ -196,6 +196,7 @@
     el.autocomplete = n.autocomplete || 'off';
     el.setAttribute('aria-invalid', n.invalid ? 'true' : 'false');
     el.required = !!n.required;
+    if (n.focus && document.activeElement !== el) el.focus({ preventScroll: true });
   }
 
   // A tap on a drawn field focuses its real field inside the tap (a phone opens its keyboard only for

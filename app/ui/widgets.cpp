@@ -283,6 +283,9 @@ std::optional<std::string> TextField(const TextFieldSpec& f) {
     n.autocomplete = std::string(f.autocomplete);
     n.invalid = !f.error.empty();
     n.required = f.required;
+    // The app asked for this field (an error summary link, "change" on the review): focus goes there too, so
+    // a screen reader and a keyboard land where the eye does.
+    n.take_focus = f.reveal;
     n.x = pos.x, n.y = pos.y, n.w = width, n.h = t.touch_target;
     g_tree->add(std::move(n));
   }

@@ -51,6 +51,10 @@ test('applying online from the checklist: IME input, error summary, check answer
   assert.equal(await page.getByRole('textbox', { name: '住所', exact: true }).getAttribute('aria-invalid'), 'true');
   await screenshot(page, 'form-kokuho-errors-ja');
   await audit('form with errors');
+  // A summary link takes focus to its field, as GOV.UK's error summary does.
+  await tap(page.getByRole('link', { name: /^住所：/ }));
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '住所');
+  await page.evaluate(() => document.activeElement.blur());
 
   const field = (name) => page.getByRole('textbox', { name, exact: true });
   async function focusField(name) {
