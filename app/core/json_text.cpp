@@ -29,4 +29,9 @@ ParsedJson parse_json_text(std::string_view text) {
   return out;
 }
 
+std::string string_member(const boost::json::object& object, std::string_view key) {
+  const boost::json::value* v = object.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
 }  // namespace madoguchi

@@ -2,10 +2,9 @@
 // per the endpoint's OpenAPI file (tools/endpoint/openapi.yaml), to messages for the resident.
 #include "outgoing_submission.hpp"
 
-#include <boost/json.hpp>
-
 #include "crypto/envelope.hpp"
 #include "crypto/random_token.hpp"
+#include "json_text.hpp"
 
 namespace madoguchi {
 namespace {
@@ -22,13 +21,10 @@ bool is_receipt(std::string_view text) {
 }
 
 std::string error_code(std::string_view body) {
-  boost::system::error_code ec;
-  const boost::json::value v = boost::json::parse(body, ec);
-  if (ec || !v.is_object()) return {};
-  const auto* error = v.as_object().if_contains("error");
-  if (!error || !error->is_object()) return {};
-  const auto* code = error->as_object().if_contains("code");
-  return code && code->is_string() ? std::string(code->as_string()) : std::string();
+  const ParsedJson parsed = parse_json_text(body);
+  const auto* root = parsed.error ? nullptr : parsed.value.if_object();
+  const auto* error = root ? root->if_contains("error") : nullptr;
+  return error && error->is_object() ? string_member(error->as_object(), "code") : std::string();
 }
 
 }  // namespace
@@ -47,10 +43,10 @@ SealedApplication seal_application(std::string_view procedure_id, std::string ap
 SendAnswer read_send_answer(int http_status, std::string_view body) {
   if (http_status == 0) return {std::nullopt, "send.error.offline", {}};
   if (http_status == 200 || http_status == 201) {
-    boost::system::error_code ec;
-    const boost::json::value v = boost::json::parse(body, ec);
-    const auto* receipt = !ec && v.is_object() ? v.as_object().if_contains("receipt") : nullptr;
-    if (receipt && receipt->is_string() && is_receipt(receipt->as_string())) return {std::string(receipt->as_string()), {}, {}};
+    const ParsedJson parsed = parse_json_text(body);
+    const auto* root = parsed.error ? nullptr : parsed.value.if_object();
+    std::string receipt = root ? string_member(*root, "receipt") : std::string();
+    if (is_receipt(receipt)) return {std::move(receipt), {}, {}};
     return {std::nullopt, "send.error.server", {}};
   }
   if (http_status == 413) return {std::nullopt, "send.error.too_large", {}};

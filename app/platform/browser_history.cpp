@@ -63,7 +63,8 @@ void browser_history_followed(std::size_t before_history_size, const Navigation&
   if (nav.history.size() < before_history_size && g_pushed > 0) --g_pushed;
   if (nav.history.size() > before_history_size) ++g_pushed;
   const std::string fragment = route_fragment(nav.current);
-  if (fragment != location_hash() && !(fragment == "#/" && location_hash().empty())) js_history_replace(fragment.c_str());
+  const std::string shown = location_hash();
+  if (fragment != shown && !(fragment == "#/" && shown.empty())) js_history_replace(fragment.c_str());
 }
 
 }  // namespace madoguchi::platform

@@ -84,6 +84,12 @@ class FormView {
     return it == problems_.end() ? std::string_view() : std::string_view(it->second);
   }
 
+  // A field's problem beside it, for the kinds not drawn by TextField (which shows its own).
+  void draw_error(const std::string& path) {
+    if (error_of(path).empty()) return;
+    ErrorText(std::string(in_.messages.get(lang_, "form.error_prefix")) + std::string(error_of(path)));
+  }
+
   bool reveal(const std::string& path) {
     if (draft_.scroll_to != path) return false;
     actions_.push_back(ScrollToField{procedure_.id, ""});  // once
@@ -111,14 +117,14 @@ class FormView {
         }
         const int chosen = RadioGroup(label_of(spec), path, labels, selected);
         if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
-        if (!error_of(path).empty()) ErrorText(std::string(m.get(lang_, "form.error_prefix")) + std::string(error_of(path)));
+        draw_error(path);
         if (chosen >= 0) actions_.push_back(SetFieldValue{procedure_.id, path, spec.options[chosen].value});
         break;
       }
       case FieldKind::Checkbox: {
         if (reveal(path)) ImGui::SetScrollHereY(0.2f);
         if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
-        if (!error_of(path).empty()) ErrorText(std::string(m.get(lang_, "form.error_prefix")) + std::string(error_of(path)));
+        draw_error(path);
         if (Checkbox(label_of(spec), path, value == "yes"))
           actions_.push_back(SetFieldValue{procedure_.id, path, value == "yes" ? "no" : "yes"});
         break;
@@ -151,7 +157,7 @@ class FormView {
     if (reveal(path)) ImGui::SetScrollHereY(0.2f);
     Heading(label_of(spec), 2);
     if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
-    if (!error_of(path).empty()) ErrorText(std::string(m.get(lang_, "form.error_prefix")) + std::string(error_of(path)));
+    draw_error(path);
     const int count = draft_.values.item_count(path);
     const int minimum = std::max(spec.min_items, spec.required ? 1 : 0);
     for (int i = 0; i < count; ++i) {

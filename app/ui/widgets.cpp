@@ -118,27 +118,31 @@ float button_width(std::string_view label) {
 
 }  // namespace
 
-bool Button(std::string_view label, std::string_view id, bool selected, bool disabled) {
+namespace {
+
+// Draws `visible`, mirrors it as `name`: the one body of Button and LabelledButton.
+bool named_button(std::string_view visible, std::string_view name, std::string_view id, bool selected, bool disabled) {
   ImGui::PushID(id.data(), id.data() + id.size());
   if (disabled) ImGui::BeginDisabled();
   // A label longer than the row wraps inside a full-width button rather than running off the screen.
-  bool pressed = button_width(label) <= ImGui::GetContentRegionAvail().x ? choice_button(label, selected)
-                                                                          : card_button(label, nullptr, {}, selected);
+  bool pressed = button_width(visible) <= ImGui::GetContentRegionAvail().x ? choice_button(visible, selected)
+                                                                            : card_button(visible, nullptr, {}, selected);
   if (disabled) ImGui::EndDisabled();
-  emit(Role::Button, ImGui::GetItemID(), label);
+  emit(Role::Button, ImGui::GetItemID(), name);
   if (disabled && g_tree) g_tree->at(g_tree->nodes().size() - 1).disabled = true;
   bool fired = activated(pressed) && !disabled;
   ImGui::PopID();
   return fired;
 }
 
+}  // namespace
+
+bool Button(std::string_view label, std::string_view id, bool selected, bool disabled) {
+  return named_button(label, label, id, selected, disabled);
+}
+
 bool LabelledButton(std::string_view visible, std::string_view accessible_name, std::string_view id) {
-  ImGui::PushID(id.data(), id.data() + id.size());
-  const bool pressed = choice_button(visible, false);
-  emit(Role::Button, ImGui::GetItemID(), accessible_name);
-  const bool fired = activated(pressed);
-  ImGui::PopID();
-  return fired;
+  return named_button(visible, accessible_name, id, false, false);
 }
 
 int RadioGroup(std::string_view question, std::string_view id, const std::vector<std::string>& options, int selected) {

@@ -4,13 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, swipeIntoView, screenshot } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, swipeIntoView, screenshot, readSourceJson } from './portal.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const readJson = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
-const birth = readJson('assets/catalog/events/birth.json');
-const title = (id) => readJson(`assets/catalog/procedures/${id}.json`).title.ja;
+const birth = readSourceJson('assets/catalog/events/birth.json');
+const title = (id) => readSourceJson(`assets/catalog/procedures/${id}.json`).title.ja;
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let server, browser;

@@ -2,14 +2,10 @@
 // one screen, and a link opens its screen directly with the app's own back button leading up from it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, readSourceJson } from './portal.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const readJson = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
-const birth = readJson('assets/catalog/events/birth.json');
-const shugaku = readJson('assets/catalog/procedures/shugaku.json');
+const birth = readSourceJson('assets/catalog/events/birth.json');
+const shugaku = readSourceJson('assets/catalog/procedures/shugaku.json');
 
 let server, browser;
 before(async () => { server = await startEndpoint(); browser = await launchBrowser(); });

@@ -3,15 +3,11 @@
 // controls through the mirror; nothing is drawn while nothing changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, readSourceJson } from './portal.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const readJson = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
-const manifest = readJson('assets/catalog/catalog.json');
-const events = manifest.events.map((id) => readJson(`assets/catalog/events/${id}.json`));
-const procedure = (id) => readJson(`assets/catalog/procedures/${id}.json`);
+const manifest = readSourceJson('assets/catalog/catalog.json');
+const events = manifest.events.map((id) => readSourceJson(`assets/catalog/events/${id}.json`));
+const procedure = (id) => readSourceJson(`assets/catalog/procedures/${id}.json`);
 
 let server, browser;
 before(async () => { server = await startEndpoint(); browser = await launchBrowser(); });

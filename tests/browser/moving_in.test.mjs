@@ -4,13 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot, accessibilityViolations, SITE } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
 import { fetchInbox } from './ward.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const readJson = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
-const movingIn = readJson('assets/catalog/events/moving-in.json');
-const tennyu = readJson('assets/catalog/procedures/tennyu-todoke.json');
+const movingIn = readSourceJson('assets/catalog/events/moving-in.json');
+const tennyu = readSourceJson('assets/catalog/procedures/tennyu-todoke.json');
 
 let server, browser;
 before(async () => {
@@ -21,7 +19,7 @@ after(async () => { await browser?.close(); await server?.stop(); });
 
 const TODAY = new Date('2026-03-20T10:00:00+09:00');
 
-const messagesOf = (lang) => readJson(`i18n/${lang}.json`).messages;
+const messagesOf = (lang) => readSourceJson(`i18n/${lang}.json`).messages;
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
 const field = (id, fields = tennyu.form.fields) => fields.find((f) => f.id === id);
 const option = (f, value) => f.options.find((o) => o.value === value);

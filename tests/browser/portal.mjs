@@ -8,6 +8,9 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ENDPOINT = process.env.MADOGUCHI_ENDPOINT;
+const ROOT = path.resolve(import.meta.dirname, '../..');
+// A JSON file of the source tree (catalog, messages): tests read the texts a resident sees from there.
+export const readSourceJson = (rel) => JSON.parse(readFileSync(path.join(ROOT, rel), 'utf8'));
 export const SITE = process.env.MADOGUCHI_SITE;
 export const ARTIFACTS = process.env.MADOGUCHI_ARTIFACTS || path.join(tmpdir(), 'madoguchi-artifacts');
 

@@ -9,13 +9,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot, typeWithIme, accessibilityViolations, SITE } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, typeWithIme, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
 import { fetchInbox } from './ward.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const readJson = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
-const birth = readJson('assets/catalog/events/birth.json');
-const kokuho = readJson('assets/catalog/procedures/kokuho-kanyu.json');
+const birth = readSourceJson('assets/catalog/events/birth.json');
+const kokuho = readSourceJson('assets/catalog/procedures/kokuho-kanyu.json');
 
 let server, browser;
 

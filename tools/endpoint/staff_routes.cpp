@@ -6,6 +6,8 @@
 #include "routes.hpp"
 #include "tokens.hpp"
 
+#include "crypto/byte_text.hpp"
+
 #include <boost/json.hpp>
 #include <sodium.h>
 
@@ -70,20 +72,14 @@ boost::json::object listing_json(const SubmissionRecord& r) {
 std::variant<std::string, Response> sealed_message(const boost::json::value& value) {
     const auto* text = value.if_string();
     if (!text) return errors::bad_message("message is not a string");
-    std::string bytes(text->size(), '\0');
-    std::size_t length = 0;
-    const char* end = nullptr;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text->data(), text->size(),
-                          nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        end != text->data() + text->size()) {
-        return errors::bad_message("message is not standard base64 with padding");
-    }
-    bytes.resize(length);
+    const auto decoded = crypto::from_base64(std::string_view(*text));
+    if (!decoded) return errors::bad_message("message is not standard base64 with padding");
+    const std::size_t length = decoded->size();
     if (length < kMinSealedBytes || length > kMaxSealedBytes) {
         return errors::bad_message("message is " + std::to_string(length) + " bytes; a sealed message is " +
                                    std::to_string(kMinSealedBytes) + " to " + std::to_string(kMaxSealedBytes));
     }
-    return bytes;
+    return std::string(decoded->begin(), decoded->end());
 }
 
 }  // namespace

@@ -40,11 +40,6 @@ void write_pretty(const json::value& v, std::string& out, int depth) {
   }
 }
 
-std::string text_of(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
 }  // namespace
 
 std::string saved_submission_json(const SavedSubmission& s) {
@@ -81,21 +76,21 @@ std::optional<SavedSubmission> read_saved_submission(const std::filesystem::path
   const json::value* application = o ? o->if_contains("application") : nullptr;
   const json::value* attachments = o ? o->if_contains("attachments") : nullptr;
   SavedSubmission s;
-  const std::string reply = o ? text_of(*o, "reply_key") : std::string();
+  const std::string reply = o ? string_member(*o, "reply_key") : std::string();
   if (!application || !application->is_object() || !attachments || !attachments->is_array() ||
-      text_of(*o, "receipt").empty() || text_of(*o, "procedure").empty() ||
+      string_member(*o, "receipt").empty() || string_member(*o, "procedure").empty() ||
       !crypto::from_base64(reply, s.reply_key)) {
     error = file.string() + ": not a submission.json written by madoguchi-inbox (receipt, procedure, reply_key, "
                             "application or attachments missing or malformed)";
     return std::nullopt;
   }
-  s.receipt = text_of(*o, "receipt");
-  s.submission_id = text_of(*o, "submission_id");
-  s.procedure = text_of(*o, "procedure");
-  s.created = text_of(*o, "created");
-  s.received = text_of(*o, "received");
-  s.corrects = text_of(*o, "corrects");
-  s.key_id = text_of(*o, "key_id");
+  s.receipt = string_member(*o, "receipt");
+  s.submission_id = string_member(*o, "submission_id");
+  s.procedure = string_member(*o, "procedure");
+  s.created = string_member(*o, "created");
+  s.received = string_member(*o, "received");
+  s.corrects = string_member(*o, "corrects");
+  s.key_id = string_member(*o, "key_id");
   s.application_json = json::serialize(*application);
   for (const auto& item : attachments->get_array()) {
     const json::object* a = item.if_object();
@@ -103,7 +98,7 @@ std::optional<SavedSubmission> read_saved_submission(const std::filesystem::path
     const json::value* size = a->if_contains("size");
     json::error_code ec;
     const std::uint64_t bytes = size ? size->to_number<std::uint64_t>(ec) : 0;
-    s.attachments.push_back({text_of(*a, "name"), text_of(*a, "type"), text_of(*a, "file"), text_of(*a, "sha256"),
+    s.attachments.push_back({string_member(*a, "name"), string_member(*a, "type"), string_member(*a, "file"), string_member(*a, "sha256"),
                              ec ? 0 : bytes});
   }
   return s;

@@ -19,18 +19,13 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) 
   return size * count;
 }
 
-std::string text_of(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
 // The endpoint's own words when it sent a JSON error, else the status code.
 std::string server_message(long status, const std::string& body) {
   ParsedJson parsed = parse_json_text(body);
   if (const json::object* o = parsed.error ? nullptr : parsed.value.if_object())
     if (const json::value* e = o->if_contains("error"); e && e->is_object())
       if (const json::value* m = e->as_object().if_contains("message"); m && m->is_object())
-        return "HTTP " + std::to_string(status) + ": " + text_of(m->as_object(), "en");
+        return "HTTP " + std::to_string(status) + ": " + string_member(m->as_object(), "en");
   return "HTTP " + std::to_string(status);
 }
 
@@ -89,9 +84,9 @@ std::vector<ListedSubmission> StaffClient::list_new() {
   for (const auto& item : list->get_array()) {
     const json::object* s = item.if_object();
     if (!s) throw SourceError("the portal's submission list is not in the expected form");
-    ListedSubmission l{text_of(*s, "receipt"), text_of(*s, "submission_id"), text_of(*s, "key_id"),
-                       text_of(*s, "created"), text_of(*s, "received"),      text_of(*s, "status"),
-                       text_of(*s, "corrects"), 0};
+    ListedSubmission l{string_member(*s, "receipt"), string_member(*s, "submission_id"), string_member(*s, "key_id"),
+                       string_member(*s, "created"), string_member(*s, "received"),      string_member(*s, "status"),
+                       string_member(*s, "corrects"), 0};
     json::error_code ec;
     if (const json::value* size = s->if_contains("size")) l.size = size->to_number<std::uint64_t>(ec);
     out.push_back(std::move(l));
