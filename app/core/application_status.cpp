@@ -35,6 +35,8 @@ WardNote open_note(const boost::json::object& m, const crypto::WardKeyPair& key)
 
 }  // namespace
 
+std::span<const std::string_view> application_statuses() { return kStatuses; }
+
 StatusAnswer read_status_answer(int http_status, std::string_view body, const crypto::WardKeyPair& reply_key) {
   if (http_status == 0) return {{}, {}, "status.error.offline"};
   if (http_status == 404) return {{}, {}, "status.error.not_found"};

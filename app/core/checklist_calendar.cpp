@@ -18,7 +18,7 @@ std::vector<CalendarEntry> checklist_calendar(const std::vector<ChecklistItem>& 
                               " (" + p.deadline.basis.in(lang) + ")\n" + describe_channel(p.online, m, lang) + "\n" +
                               m.format(lang, "procedure.department", {{"department", p.department.in(lang)}});
     out.push_back({event.id + "-" + event_date.iso() + "-" + p.id + "@madoguchi", item.due->effective,
-                   m.format(lang, "calendar.summary", {{"procedure", p.title.in(lang)}}), description});
+                   m.format(lang, "calendar.summary", {{"procedure", counter_name(p.title, lang)}}), description});
   }
   return out;
 }

@@ -93,6 +93,7 @@ class FormValues {
   // resident's "remove the second child" keeps the third child's answers as the new second.
   void remove_item(std::string_view group_path, int index);
   const std::map<std::string, std::string, std::less<>>& all() const { return values_; }
+  const std::map<std::string, int, std::less<>>& item_counts() const { return item_counts_; }
 
  private:
   std::map<std::string, std::string, std::less<>> values_;

@@ -1,6 +1,8 @@
-// Collects code points from every text of the catalog and the UI messages, in every language,
-// so switching language never needs glyphs the atlas lacks.
+// Collects code points from every text of the catalog and of the UI messages, so switching among the
+// languages the Japanese font draws never needs glyphs the atlas lacks.
 #include "glyph_set.hpp"
+
+#include "extra_fonts.hpp"
 
 namespace madoguchi {
 
@@ -63,8 +65,15 @@ GlyphSet glyphs_for(const Catalog& catalog, const Messages& messages) {
     if (p.fee.note) add_text(set, *p.fee.note);
     if (p.form) add_fields(set, p.form->fields);
   }
-  messages.for_each_text([&](std::string_view s) { add_glyphs(set, s); });
+  for (const auto& lang : messages.languages()) {
+    add_glyphs(set, messages.get(lang, "language.name"));
+    if (!extra_font_for_language(lang)) add_message_glyphs(set, messages, lang);
+  }
   return set;
+}
+
+void add_message_glyphs(GlyphSet& set, const Messages& messages, std::string_view language) {
+  messages.for_each_text_in(language, [&](std::string_view s) { add_glyphs(set, s); });
 }
 
 }  // namespace madoguchi

@@ -32,7 +32,7 @@ std::string Messages::load(std::string_view language, std::string_view json_text
 }
 
 std::string_view Messages::get(std::string_view language, std::string_view key) const {
-  for (std::string_view lang : {language, kJapanese}) {
+  for (std::string_view lang : fallback_languages(language)) {
     auto table = by_language_.find(lang);
     if (table == by_language_.end()) continue;
     if (auto it = table->second.find(key); it != table->second.end()) return it->second;
@@ -68,9 +68,9 @@ std::vector<std::string> Messages::languages() const {
   return out;
 }
 
-void Messages::for_each_text(const std::function<void(std::string_view)>& visit) const {
-  for (const auto& [lang, table] : by_language_)
-    for (const auto& [key, text] : table) visit(text);
+void Messages::for_each_text_in(std::string_view language, const std::function<void(std::string_view)>& visit) const {
+  if (auto table = by_language_.find(language); table != by_language_.end())
+    for (const auto& [key, text] : table->second) visit(text);
 }
 
 }  // namespace madoguchi

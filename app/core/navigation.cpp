@@ -37,6 +37,7 @@ void sent(Navigation& nav, const SubmissionSent& s) {
   SentApplication record;
   record.procedure_id = s.procedure_id;
   record.receipt = s.receipt;
+  record.sent_at = s.time;
   if (auto draft = nav.drafts.find(s.procedure_id); draft != nav.drafts.end()) {
     record.corrects = draft->second.corrects;
     record.values = draft->second.values;
@@ -135,6 +136,17 @@ void apply(Navigation& nav, const Action& action) {
     const std::string procedure_id = original->procedure_id;
     nav.drafts[procedure_id] = std::move(draft);
     go(nav, Route{Screen::Form, {}, procedure_id});
+  } else if (const auto* edited = std::get_if<DraftsEdited>(&action)) {
+    for (const auto& id : edited->procedure_ids)
+      if (auto draft = nav.drafts.find(id); draft != nav.drafts.end()) draft->second.edited = edited->time;
+  } else if (const auto* dismiss = std::get_if<DismissSetAside>(&action)) {
+    if (auto draft = nav.drafts.find(dismiss->procedure_id); draft != nav.drafts.end()) draft->second.set_aside.clear();
+  } else if (std::holds_alternative<UpdateReady>(action)) {
+    nav.update_ready = true;
+  } else if (std::holds_alternative<DeviceSaved>(action)) {
+    nav.storage_problem.clear();
+  } else if (const auto* storage = std::get_if<DeviceStorageFailed>(&action)) {
+    nav.storage_problem = storage->message_key;
   } else if (const auto* failed = std::get_if<SubmissionFailed>(&action)) {
     FormDraft& draft = nav.drafts[failed->procedure_id];
     draft.sending = FormDraft::Sending::Failed;

@@ -34,14 +34,17 @@ struct ShowProblems { std::string procedure_id; };  // "continue" with problems:
 struct OpenReview { std::string procedure_id; };    // "continue" on a form without problems
 struct ChangeAnswer { std::string procedure_id, path; };  // back from the review to one field
 struct ScrollToField { std::string procedure_id, path; };  // bring a field into view once; "" when done
-// Side effect for the platform: seal the draft and send it. It answers with SubmissionSent or
-// SubmissionFailed.
 // The browser went to `route` (back or forward button, a typed or shared link): one step back when it is
 // the route before this one, otherwise a new step. A form's review or receipt with nothing to show
 // opens the form instead.
 struct FollowUrl { Route route; };
+// Side effect for the platform: seal the draft and send it. It answers with SubmissionSent or
+// SubmissionFailed.
 struct SubmitApplication { std::string procedure_id; };
-struct SubmissionSent { std::string procedure_id, receipt; };
+struct SubmissionSent {
+  std::string procedure_id, receipt;
+  std::string time;  // UTC, ISO 8601, when the endpoint answered
+};
 struct OpenApplications {};  // the applications sent from this device, with their status
 // Side effect for the platform: ask the endpoint for a sent application's status; it answers with
 // StatusChecked or StatusCheckFailed.
@@ -58,6 +61,19 @@ struct StatusChecked {
 struct StatusCheckFailed { std::string receipt, message_key; };
 // Answer a 補正依頼: the sent answers come back as a draft to change and send again, linked to `receipt`.
 struct CorrectApplication { std::string receipt; };
+// These drafts changed at `time` (UTC, ISO 8601), as the drafts list shows; the platform stamps them
+// just before it saves them.
+struct DraftsEdited {
+  std::vector<std::string> procedure_ids;
+  std::string time;
+};
+struct DeviceSaved {};  // the device keeps what the resident typed again, after a failure
+struct DismissSetAside { std::string procedure_id; };  // the resident has seen the answers an old form kept
+struct UpdateReady {};  // a new version of the app is installed and waiting
+struct ApplyUpdate {};  // side effect for the platform: save, then reload into the new version
+// The device could not keep what the resident typed (storage full, blocked or unreadable): every screen
+// says so until a save succeeds. What is on screen stays in memory.
+struct DeviceStorageFailed { std::string message_key; };
 struct SubmissionFailed {
   std::string procedure_id;
   std::string message_key;  // what the resident reads: what happened and what to do ("send.error.*")
@@ -66,7 +82,9 @@ struct SubmissionFailed {
 using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm,
                             SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
                             ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
-                            OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication>;
+                            OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication,
+                            DraftsEdited, DeviceSaved, DeviceStorageFailed, DismissSetAside, UpdateReady,
+                            ApplyUpdate>;
 
 // One application being filled in, from the first answer to its receipt.
 struct FormDraft {
@@ -77,11 +95,16 @@ struct FormDraft {
   std::string error_key;  // Failed: the message key
   std::map<std::string, std::string> error_params;
   std::string corrects;  // the receipt this application corrects, when it answers a 補正依頼
+  std::string edited;    // UTC time of the last saved change, "" before the first save
+  // Answers from an older version of this form whose field (or choice) the current form no longer has:
+  // kept and shown to the resident, by their old field path.
+  std::map<std::string, std::string, std::less<>> set_aside;
 };
 
 struct SentApplication {
   std::string procedure_id, receipt;
   std::string corrects;  // the receipt it corrected, if any
+  std::string sent_at;   // UTC, ISO 8601
   FormValues values;     // the answers as typed, kept on the device to correct them later
   std::string status = "new";  // as last heard from the endpoint
   std::vector<WardNote> notes;
@@ -96,6 +119,8 @@ struct Navigation {
   std::map<std::string, EventAnswers, std::less<>> answers;  // by life event id
   std::map<std::string, FormDraft, std::less<>> drafts;      // by procedure id
   std::vector<SentApplication> sent;                         // oldest first
+  std::string storage_problem;  // message key ("storage.error.*") while the device cannot keep drafts
+  bool update_ready = false;    // offered outside forms, so a reload never comes in the middle of typing
 };
 
 void apply(Navigation& nav, const Action& action);

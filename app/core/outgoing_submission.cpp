@@ -2,6 +2,11 @@
 // per the endpoint's OpenAPI file (tools/endpoint/openapi.yaml), to messages for the resident.
 #include "outgoing_submission.hpp"
 
+#include <sodium.h>
+
+#include <boost/json.hpp>
+
+#include "crypto/byte_text.hpp"
 #include "crypto/envelope.hpp"
 #include "crypto/random_token.hpp"
 #include "json_text.hpp"
@@ -56,6 +61,41 @@ SendAnswer read_send_answer(int http_status, std::string_view body) {
   // The server withdrew the key between reading the key list and this POST: as unsafe as no key.
   if (code == "unknown_key") return {std::nullopt, "send.error.no_trusted_key", {}};
   return {std::nullopt, "send.error.refused", {{"code", code.empty() ? std::to_string(http_status) : code}}};
+}
+
+namespace {
+constexpr const char* kSentKeysFormat = "madoguchi-sent-keys/1";
+}  // namespace
+
+std::string sent_keys_text(const SealedApplication& sent) {
+  boost::json::object o{{"format", kSentKeysFormat},
+                        {"submission_id", sent.submission_id},
+                        {"status_token", sent.status_token},
+                        {"reply_public_key", crypto::to_base64(sent.reply_key.public_key.bytes)},
+                        {"reply_secret_key", crypto::to_base64({sent.reply_key.secret_key.data(), sent.reply_key.secret_key.size()})}};
+  std::string text = boost::json::serialize(o);
+  // The JSON object's copy of the secret key is a std::string that is not wiped: clear it now.
+  auto& secret = o["reply_secret_key"].as_string();
+  sodium_memzero(secret.data(), secret.size());
+  return text;
+}
+
+std::optional<SealedApplication> read_sent_keys(std::string_view text) {
+  const ParsedJson parsed = parse_json_text(text);
+  if (parsed.error || !parsed.value.is_object()) return std::nullopt;
+  const auto& o = parsed.value.get_object();
+  if (string_member(o, "format") != kSentKeysFormat) return std::nullopt;
+  SealedApplication sent;
+  sent.submission_id = string_member(o, "submission_id");
+  sent.status_token = string_member(o, "status_token");
+  std::string secret = string_member(o, "reply_secret_key");
+  const bool ok = !sent.status_token.empty() &&
+                  crypto::from_base64(string_member(o, "reply_public_key"), sent.reply_key.public_key.bytes) &&
+                  crypto::from_base64(secret, {sent.reply_key.secret_key.data(), sent.reply_key.secret_key.size()});
+  sodium_memzero(secret.data(), secret.size());
+  if (!ok) return std::nullopt;
+  sent.reply_key.public_key.key_id = crypto::key_id_of(sent.reply_key.public_key.bytes);
+  return sent;
 }
 
 }  // namespace madoguchi

@@ -32,4 +32,11 @@ struct SendAnswer {
 // The endpoint's answer to the POST: status 0 means no answer reached the device (offline, timed out).
 SendAnswer read_send_answer(int http_status, std::string_view body);
 
+// What the device keeps of a sent application to read its status and the ward's notes after a reload: the
+// status token and the reply key pair, as the text of the device record "keys/<receipt>" (sealed at rest).
+inline constexpr const char* kSentKeysRecordPrefix = "keys/";
+std::string sent_keys_text(const SealedApplication& sent);
+// The token and reply key back (the envelope stays empty), or nullopt for a text this version cannot read.
+std::optional<SealedApplication> read_sent_keys(std::string_view text);
+
 }  // namespace madoguchi

@@ -41,7 +41,10 @@ void browser_history_init(std::function<void(const Action&)> follow) {
   js_history_listen();
 }
 
-Route initial_route() { return route_from_fragment(location_hash()).value_or(Route{}); }
+Route initial_route(const std::string& resume_fragment) {
+  const std::string hash = location_hash();
+  return route_from_fragment(hash.empty() ? resume_fragment : hash).value_or(Route{});
+}
 
 void browser_history_update(const Route& before, const std::vector<Route>& before_history, const Navigation& nav) {
   if (nav.current == before) return;

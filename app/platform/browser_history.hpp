@@ -17,8 +17,9 @@ namespace madoguchi::platform {
 // `follow` applies a FollowUrl action to the app; called again for every popstate.
 void browser_history_init(std::function<void(const Action&)> follow);
 
-// The route in the address bar when the page opened (the home screen for none or an unknown one).
-Route initial_route();
+// The route in the address bar when the page opened; with none there (a reopened tab, the home-screen
+// icon), the screen of `resume_fragment`, where the resident was last; the home screen for an unknown one.
+Route initial_route(const std::string& resume_fragment);
 
 // After the app's route changed from `before` (with `before_history` behind it) to nav's.
 void browser_history_update(const Route& before, const std::vector<Route>& before_history, const Navigation& nav);

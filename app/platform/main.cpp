@@ -12,14 +12,21 @@
 #include "core/application_json.hpp"
 #include "core/catalog_loader.hpp"
 #include "core/checklist_calendar.hpp"
+#include "core/device_records.hpp"
+#include "core/extra_fonts.hpp"
 #include "core/field_validation.hpp"
 #include "core/glyph_set.hpp"
+#include "core/outgoing_submission.hpp"
+#include "core/localized_text.hpp"
 #include "core/messages.hpp"
 #include "core/navigation.hpp"
 #include "core/route_url.hpp"
+#include "app_update.hpp"
 #include "browser_history.hpp"
+#include "device_saver.hpp"
 #include "dom_mirror.hpp"
 #include "file_download.hpp"
+#include "font_fetch.hpp"
 #include "html5_backend.hpp"
 #include "http_fetch.hpp"
 #include "local_clock.hpp"
@@ -43,6 +50,8 @@ struct App {
   ui::Fonts fonts;
   GlyphSet glyphs;
   std::optional<ui::FontAtlasBuilder> atlas;
+  DeviceOpened device;  // the drafts and session kept on this device, put back once the catalog is in
+  std::vector<unsigned char> names_font;  // 한국어, Tiếng Việt on the language switch (core/extra_fonts.hpp)
   int loads_pending = 0;
   bool failed = false;
   bool glyphs_added = false;  // new text needs glyphs the atlas lacks: rebuild before the next frame
@@ -83,22 +92,29 @@ void export_calendar(const std::string& event_id, CivilDate today) {
 }
 
 // A resident's own name, or a ward's note, may use kanji no catalog text has (髙, 﨑): the atlas takes
-// them from the font.
+// them from the font; Hangul or ễ (김, Nguyễn) from an extra font, fetched the first time.
+void note_text(std::string_view text) {
+  add_glyphs(g_app.glyphs, text);
+  fetch_fonts_for_text(text);
+}
+
 void note_new_glyphs(const Action& action) {
   const std::size_t before = g_app.glyphs.size();
-  if (const auto* typed = std::get_if<SetFieldValue>(&action)) add_glyphs(g_app.glyphs, typed->value);
+  if (const auto* typed = std::get_if<SetFieldValue>(&action)) note_text(typed->value);
   if (const auto* checked = std::get_if<StatusChecked>(&action))
-    for (const auto& note : checked->notes) add_glyphs(g_app.glyphs, note.text);
+    for (const auto& note : checked->notes) note_text(note.text);
   if (g_app.glyphs.size() != before) g_app.glyphs_added = true;
 }
 
-// Every route change goes through here, so the browser's history follows the app's.
+// Every change goes through here, so the browser's history follows the app's route and the device
+// keeps what the resident typed.
 void apply_action(const Action& action) {
   const Route before = g_app.nav.current;
   const std::vector<Route> before_history = g_app.nav.history;
   apply(g_app.nav, action);
   if (std::holds_alternative<FollowUrl>(action)) browser_history_followed(before_history.size(), g_app.nav);
   else browser_history_update(before, before_history, g_app.nav);
+  device_saver_changed();
 }
 
 // The answer of a request the app made (a send, a status check) arrives between frames.
@@ -146,25 +162,68 @@ void frame() {
     note_new_glyphs(a);
     if (const auto* s = std::get_if<SubmitApplication>(&a)) submit(s->procedure_id);
     if (const auto* c = std::get_if<CheckStatus>(&a)) check_status(c->receipt, apply_outcome);
+    if (std::holds_alternative<ApplyUpdate>(a)) device_saver_save(app_update_apply);
   }
   page_set_language(g_app.nav.language);
+  fetch_fonts_for_language(g_app.nav.language);
   request_frames();
+}
+
+// The drafts and session kept on the device, back in place before the first screen is chosen; their
+// text may need glyphs no catalog text has.
+std::string restore_from_device() {
+  std::map<std::string, std::string> app_records, key_records;
+  for (auto& [id, text] : g_app.device.records)
+    (id.rfind(kSentKeysRecordPrefix, 0) == 0 ? key_records : app_records)[id] = std::move(text);
+  RestoredRecords restored = restore_device_records(g_app.nav, g_app.catalog, app_records);
+  for (auto& id : restore_sent_keys(key_records)) restored.unreadable.push_back(std::move(id));
+  for (const auto& id : restored.unreadable) std::fprintf(stderr, "device record %s could not be read\n", id.c_str());
+  for (const auto& id : g_app.device.unreadable) std::fprintf(stderr, "device record %s did not open\n", id.c_str());
+  g_app.nav.storage_problem = g_app.device.problem_key;
+  if (!restored.unreadable.empty()) g_app.nav.storage_problem = "storage.error.unreadable";
+  for (const auto& [procedure_id, draft] : g_app.nav.drafts) {
+    for (const auto& [path, value] : draft.values.all()) note_text(value);
+    for (const auto& [path, value] : draft.set_aside) note_text(value);
+  }
+  for (const auto& sent : g_app.nav.sent) {
+    for (const auto& [path, value] : sent.values.all()) note_text(value);
+    for (const auto& note : sent.notes) note_text(note.text);
+  }
+  g_app.device = {};
+  return restored.fragment;
 }
 
 void start() {
   g_app.glyphs = glyphs_for(g_app.catalog, g_app.messages);
+  font_fetch_init([](std::size_t index, std::vector<unsigned char> font) {
+    // Not fatal: only the characters it holds are missing, as they were before it came.
+    if (!g_app.atlas->set_merged_font(index, std::move(font)))
+      return static_cast<void>(std::fprintf(stderr, "extra font %zu could not be read\n", index));
+    if (const std::string_view lang = extra_fonts()[index].language; !lang.empty())
+      add_message_glyphs(g_app.glyphs, g_app.messages, lang);
+    g_app.glyphs_added = true;
+    request_frames();
+  });
+  if (!g_app.names_font.empty() &&
+      !g_app.atlas->set_merged_font(static_cast<std::size_t>(&language_names_font() - extra_fonts().data()),
+                                    std::move(g_app.names_font)))
+    std::fprintf(stderr, "%s could not be read\n", std::string(language_names_font().file).c_str());
+  const std::string resume_fragment = restore_from_device();
   backend_init(kCanvas, {frame, rebuild_fonts});
   browser_history_init([](const Action& a) {
     apply_action(a);
     request_frames();
   });
   // A link opens its screen with the screens above it to go back to, none of them in the browser's history.
-  apply(g_app.nav, FollowUrl{initial_route()});
+  apply(g_app.nav, FollowUrl{initial_route(resume_fragment)});
   g_app.nav.history = parent_routes(g_app.nav.current);
   browser_history_followed(g_app.nav.history.size(), g_app.nav);
   page_set_language(g_app.nav.language);
   request_frames();
   page_ready();
+  // Asked for as the first frame is drawn, so it never waits for them.
+  fetch_fonts_for_language(g_app.nav.language);
+  app_update_init([] { apply_outcome(UpdateReady{}); });
 }
 
 void loaded_one() {
@@ -182,10 +241,32 @@ void load_messages(const std::string& language) {
 }
 
 void load_assets() {
-  g_app.loads_pending = 2;
+  g_app.loads_pending = 4 + static_cast<int>(kUiLanguages.size());
+  for (std::string_view lang : kUiLanguages) load_messages(std::string(lang));
+  device_saver_start({[] {
+                        auto records = device_records(g_app.nav);
+                        records.merge(sent_key_records());
+                        return records;
+                      },
+                      [](Action a) {
+                        const bool shown = !std::holds_alternative<DraftsEdited>(a);
+                        madoguchi::apply(g_app.nav, a);
+                        if (shown) request_frames();
+                      }},
+                     [](DeviceOpened opened) {
+                       g_app.device = std::move(opened);
+                       loaded_one();
+                     });
   fetch_asset("fonts/ui-ja.ttf", [](FetchResult r) {
     if (!r.ok) return fail("font", describe(r, "fonts/ui-ja.ttf"));
     g_app.atlas.emplace(std::move(r.body));
+    loaded_one();
+  });
+  // Waited for (1.8 KB), so the language switch is right from the first frame; without it only the
+  // names of the languages the Japanese font lacks show as "?".
+  fetch_asset(std::string(language_names_font().file), [](FetchResult r) {
+    if (r.ok) g_app.names_font = std::move(r.body);
+    else std::fprintf(stderr, "%s\n", describe(r, std::string(language_names_font().file)).c_str());
     loaded_one();
   });
   // Without the pinned keys the app still guides; only sending is refused, with its own message.
@@ -202,8 +283,6 @@ void load_assets() {
       return fail("catalog", detail);
     }
     g_app.catalog = std::move(*load.catalog);
-    g_app.loads_pending += static_cast<int>(g_app.catalog.languages.size());
-    for (const auto& lang : g_app.catalog.languages) load_messages(lang);
     loaded_one();
   });
 }

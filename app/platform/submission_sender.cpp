@@ -66,7 +66,7 @@ void post(const std::string& procedure_id, std::shared_ptr<SealedApplication> se
     sealed->envelope.clear();
     sealed->envelope.shrink_to_fit();
     g_sent.push_back(Sent{*answer.receipt, std::move(*sealed)});
-    done(SubmissionSent{procedure_id, *answer.receipt});
+    done(SubmissionSent{procedure_id, *answer.receipt, utc_iso_time()});
   });
 }
 
@@ -116,6 +116,23 @@ void check_status(const std::string& receipt, std::function<void(Action)> done) 
               if (answer.status.empty()) return done(StatusCheckFailed{receipt, answer.message_key});
               done(StatusChecked{receipt, answer.status, std::move(answer.notes)});
             });
+}
+
+std::map<std::string, std::string> sent_key_records() {
+  std::map<std::string, std::string> out;
+  for (const auto& s : g_sent) out[kSentKeysRecordPrefix + s.receipt] = sent_keys_text(s.sealed);
+  return out;
+}
+
+std::vector<std::string> restore_sent_keys(const std::map<std::string, std::string>& records) {
+  std::vector<std::string> unreadable;
+  const std::string prefix = kSentKeysRecordPrefix;
+  for (const auto& [id, text] : records) {
+    if (id.rfind(prefix, 0) != 0) continue;
+    if (auto keys = read_sent_keys(text)) g_sent.push_back(Sent{id.substr(prefix.size()), std::move(*keys)});
+    else unreadable.push_back(id);
+  }
+  return unreadable;
 }
 
 }  // namespace madoguchi::platform

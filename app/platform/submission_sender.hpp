@@ -5,9 +5,12 @@
 //  - GET api/v1/keys before each send, so a withdrawn key is never used
 //  - POST api/v1/submissions with the status token; the reply key pair and token stay in this tab's memory
 //  - GET api/v1/submissions/{receipt}/status with that token, the ward's notes opened with that key
+//  - those tokens and keys as device records, so status and notes still open after a reload
 #pragma once
 #include <functional>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "core/navigation.hpp"
 
@@ -23,5 +26,10 @@ void send_application(const std::string& procedure_id, std::string application_j
 
 // Answers with StatusChecked or StatusCheckFailed.
 void check_status(const std::string& receipt, std::function<void(Action)> done);
+
+// Each sent application's status token and reply key pair, as device records "keys/<receipt>" (text to be
+// sealed), and back from them after a reload: returns the ids of records that could not be read.
+std::map<std::string, std::string> sent_key_records();
+std::vector<std::string> restore_sent_keys(const std::map<std::string, std::string>& records);
 
 }  // namespace madoguchi::platform

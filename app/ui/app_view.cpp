@@ -6,9 +6,66 @@
 
 #include "raw_item_mirror.hpp"
 #include "screens.hpp"
+#include "text_layout.hpp"
 #include "theme.hpp"
 
 namespace madoguchi::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+constexpr float kBannerPadding = 12.0f;
+
+// What concerns every screen, shown at the bottom outside the scrolling page: a problem keeping what the
+// resident types (wherever on a long form they are), else a new version to reload into, offered only
+// outside forms and their review so a reload never comes in the middle of typing.
+struct Banner {
+  std::string_view text;
+  std::string_view button;  // empty for none
+  bool problem = false;
+};
+
+Banner banner_for(const ViewInput& in) {
+  const auto& m = in.messages;
+  const std::string& lang = in.nav.language;
+  if (!in.nav.storage_problem.empty()) return {m.get(lang, in.nav.storage_problem), {}, true};
+  const Screen screen = in.nav.current.screen;
+  if (in.nav.update_ready && screen != Screen::Form && screen != Screen::Review)
+    return {m.get(lang, "update.ready"), m.get(lang, "update.apply"), false};
+  return {};
+}
+
+// The banner's height across the whole width, measured before any window is drawn so the page above it can
+// be made that much shorter.
+float banner_height(const Banner& banner, float width, float side) {
+  if (banner.text.empty()) return 0.0f;
+  const float size = ImGui::GetFontSize();
+  const TextLayout layout(banner.text, ImGui::GetFont(), size, width - 2 * side, line_height(size, theme().line_height));
+  const float button = banner.button.empty() ? 0.0f : ImGui::GetStyle().ItemSpacing.y + theme().touch_target;
+  return layout.size().y + button + 2 * kBannerPadding;
+}
+
+void draw_banner(const Banner& banner, const ImGuiViewport* vp, float height, float side, std::vector<Action>& actions) {
+  const Theme& t = theme();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, kBannerPadding));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, t.surface);
+  ImGui::Begin("status", nullptr, kFixedWindow | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRectFullScreen();  // the rule spans the whole width, padding included
+  dl->AddLine(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height),
+              ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y - height), banner.problem ? t.error : t.accent, 3.0f);
+  dl->PopClipRect();
+  if (banner.problem) Alert(banner.text);
+  else Paragraph(banner.text);
+  if (!banner.button.empty() && Button(banner.button, "banner.button", true)) actions.emplace_back(ApplyUpdate{});
+  ImGui::End();
+}
+
+}  // namespace
 
 std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Fonts& fonts) {
   std::vector<Action> actions;
@@ -21,11 +78,11 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   float side = vp->Size.x > 640.0f + 32.0f ? (vp->Size.x - 640.0f) / 2 : 16.0f;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, 16.0f));
+  const Banner banner = banner_for(in);
+  const float banner_h = banner_height(banner, vp->Size.x, side);
   ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  ImGui::Begin("madoguchi", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - banner_h));
+  ImGui::Begin("madoguchi", nullptr, kFixedWindow);
   ImGui::PopStyleVar();
   // A new screen starts at its top, as a new page would, not where the last one was scrolled to.
   const ImGuiID route_key = ImGui::GetID("##route");
@@ -46,8 +103,14 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
     case Screen::Receipt: draw_receipt_screen(in, lang, actions); break;
     case Screen::Applications: draw_applications_screen(in, lang, actions); break;
   }
+  // Home has the language switch on top; every other screen at its foot, out of the way of the task.
+  if (in.nav.current.screen != Screen::Home) {
+    Separator();
+    LanguageSwitch(in, lang, actions);
+  }
 
   ImGui::End();
+  if (banner_h > 0) draw_banner(banner, vp, banner_h, side, actions);
   if (fonts.body) ImGui::PopFont();
   mirror_raw_items(tree);
   bind_frame(nullptr, Fonts{});

@@ -18,7 +18,7 @@ void draw_applications_screen(const ViewInput& in, const std::string& lang, std:
     const SentApplication& s = *it;
     const Procedure* procedure = in.catalog.find_procedure(s.procedure_id);
     Separator();
-    Heading(procedure ? procedure->title.in(lang) : s.procedure_id, 2);
+    Heading(procedure ? counter_name(procedure->title, lang) : s.procedure_id, 2);
     SecondaryText(m.format(lang, "applications.receipt", {{"receipt", s.receipt}}));
     Paragraph(m.format(lang, "applications.status", {{"status", std::string(m.get(lang, "status." + s.status))}}));
     for (const auto& note : s.notes) {

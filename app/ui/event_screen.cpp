@@ -57,7 +57,7 @@ void draw_item(const ViewInput& in, const ChecklistItem& item, int number, std::
   const std::string& lang = in.nav.language;
   const Procedure& p = *item.procedure;
   ImGui::PushID(p.id.c_str());
-  Heading(std::to_string(number) + ". " + p.title.in(lang), 3);
+  Heading(std::to_string(number) + ". " + counter_name(p.title, lang), 3);
   if (item.entry->when) Paragraph(item.entry->why.in(lang));
   Paragraph(p.summary.in(lang));
   if (item.due) {
@@ -71,7 +71,7 @@ void draw_item(const ViewInput& in, const ChecklistItem& item, int number, std::
   if (!p.online.available) SecondaryText(p.online.instead.in(lang));
   // A counter procedure with a form can be filled in and sent ahead, so the counter only checks identity.
   const char* apply_key = p.online.available ? "procedure.apply_online" : "procedure.prepare_for_counter";
-  if (p.form && Button(m.format(lang, apply_key, {{"procedure", p.title.in(lang)}}), "apply")) actions.push_back(OpenForm{p.id});
+  if (p.form && Button(m.format(lang, apply_key, {{"procedure", counter_name(p.title, lang)}}), "apply")) actions.push_back(OpenForm{p.id});
   SecondaryText(m.format(lang, "procedure.department", {{"department", p.department.in(lang)}}));
   SecondaryText(describe_fee(p.fee, m, lang));
   ImGui::PopID();
@@ -93,6 +93,7 @@ void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector
   if (!answers.event_date) answers.event_date = in.today;
 
   Heading(event->title.in(lang), 1);
+  CatalogLanguageNote(in, lang);
   Paragraph(event->summary.in(lang));
   Separator();
   draw_event_date(in, *event, *answers.event_date, actions);

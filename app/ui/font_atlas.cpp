@@ -3,6 +3,9 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+#include <optional>
+
 #include "theme.hpp"
 
 namespace madoguchi::ui {
@@ -15,10 +18,39 @@ bool looks_like_truetype(const std::vector<unsigned char>& d) {
   return tag == 0x00010000u || tag == 0x74727565u /* true */ || tag == 0x4F54544Fu /* OTTO */;
 }
 
+// (hhea ascender - descender) / head unitsPerEm: imgui gives a font's line that many pixels per pixel
+// of em, so a font merged at size x this / the main font's has the main font's em. BIZ UDPGothic's
+// line is 1 em, Noto Sans CJK's 1.448 em: at the same size its Hangul would be a third smaller.
+std::optional<float> line_per_em(const std::vector<unsigned char>& d) {
+  if (!looks_like_truetype(d)) return std::nullopt;
+  auto u16 = [&](std::size_t at) { return static_cast<std::uint16_t>(d[at] << 8 | d[at + 1]); };
+  auto u32 = [&](std::size_t at) { return std::uint32_t(u16(at)) << 16 | u16(at + 2); };
+  std::size_t hhea = 0, head = 0;
+  for (std::size_t i = 0, count = u16(4); i < count; ++i) {
+    const std::size_t record = 12 + 16 * i;
+    if (record + 16 > d.size()) return std::nullopt;
+    if (u32(record) == 0x68686561u /* hhea */) hhea = u32(record + 8);
+    if (u32(record) == 0x68656164u /* head */) head = u32(record + 8);
+  }
+  if (hhea == 0 || head == 0 || hhea + 8 > d.size() || head + 20 > d.size()) return std::nullopt;
+  const int line = static_cast<std::int16_t>(u16(hhea + 4)) - static_cast<std::int16_t>(u16(hhea + 6));
+  const int units_per_em = u16(head + 18);
+  if (line <= 0 || units_per_em == 0) return std::nullopt;
+  return static_cast<float>(line) / static_cast<float>(units_per_em);
+}
+
 }  // namespace
 
+bool FontAtlasBuilder::set_merged_font(std::size_t slot, std::vector<unsigned char> ttf) {
+  if (!line_per_em(ttf)) return false;
+  if (merged_.size() <= slot) merged_.resize(slot + 1);
+  merged_[slot] = std::move(ttf);
+  return true;
+}
+
 bool FontAtlasBuilder::build(ImFontAtlas& atlas, const GlyphSet& glyphs, float density, Fonts& out) {
-  if (!looks_like_truetype(ttf_)) {
+  const std::optional<float> main_line = line_per_em(ttf_);
+  if (!main_line) {
     out = Fonts{};
     return false;
   }
@@ -34,11 +66,29 @@ bool FontAtlasBuilder::build(ImFontAtlas& atlas, const GlyphSet& glyphs, float d
   cfg.OversampleH = cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   cfg.FontDataOwnedByAtlas = false;  // we keep the TTF for rebuilds
-  auto* data = ttf_.data();
-  int size = static_cast<int>(ttf_.size());
-  out.body = atlas.AddFontFromMemoryTTF(data, size, theme().body_size * density, &cfg, ranges_.data());
-  out.heading = atlas.AddFontFromMemoryTTF(data, size, theme().heading_size * density, &cfg, ranges_.data());
-  if (!out.body || !out.heading || !atlas.Build()) {
+  // Each size is the main font, then every merged font that has come for the glyphs it lacks.
+  auto add = [&](float size) {
+    ImFont* font = atlas.AddFontFromMemoryTTF(ttf_.data(), static_cast<int>(ttf_.size()), size, &cfg, ranges_.data());
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    for (auto& m : merged_)
+      if (!m.empty())
+        atlas.AddFontFromMemoryTTF(m.data(), static_cast<int>(m.size()), size * *line_per_em(m) / *main_line, &merge,
+                                   ranges_.data());
+    return font;
+  };
+  out.body = add(theme().body_size * density);
+  out.heading = add(theme().heading_size * density);
+  atlas.TexDesiredWidth = width_;
+  bool ok = out.body && out.heading && atlas.Build();
+  // imgui picks the width from the glyphs' total area and packs below it; with Hangul or hanzi merged
+  // at 3x that can run past a 4096 px texture, which a wider atlas of the same area avoids. Kept for
+  // the next builds (glyph sets only grow), so typing does not pay for two builds each time.
+  if (ok && atlas.TexHeight > 4096 && atlas.TexWidth < 4096) {
+    width_ = atlas.TexDesiredWidth = 4096;
+    ok = atlas.Build();
+  }
+  if (!ok) {
     atlas.Clear();
     out = Fonts{};
     return false;

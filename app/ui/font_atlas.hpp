@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstddef>
 #include <vector>
 
 #include "core/glyph_set.hpp"
@@ -14,13 +15,20 @@ class FontAtlasBuilder {
  public:
   explicit FontAtlasBuilder(std::vector<unsigned char> ttf) : ttf_(std::move(ttf)) {}
 
+  // A font merged into the main one for the glyphs it lacks (core/extra_fonts.hpp), at the same em
+  // size; slots merge in order, so where two hold a glyph the lower slot's is drawn. False, keeping
+  // nothing, when `ttf` is not a TrueType or OpenType font.
+  bool set_merged_font(std::size_t slot, std::vector<unsigned char> ttf);
+
   // Rebuilds `atlas` with body and heading fonts at theme sizes x `density`; false if the font
   // data cannot be read. Text is then drawn with io.FontGlobalScale = 1 / density.
   bool build(ImFontAtlas& atlas, const GlyphSet& glyphs, float density, Fonts& out);
 
  private:
   std::vector<unsigned char> ttf_;
+  std::vector<std::vector<unsigned char>> merged_;  // by slot; empty while that font has not come
   std::vector<ImWchar> ranges_;  // must outlive the atlas build
+  int width_ = 0;  // 0: imgui's choice; 4096 once a build did not fit below a narrower one
 };
 
 }  // namespace madoguchi::ui

@@ -42,10 +42,12 @@ class FormView {
   void draw() {
     const auto& m = in_.messages;
     if (BackButton(m.get(lang_, "nav.back"))) actions_.emplace_back(std::in_place_type<GoBack>);
-    Heading(procedure_.title.in(lang_), 1);
+    Heading(counter_name(procedure_.title, lang_), 1);
+    CatalogLanguageNote(in_, lang_);
     Paragraph(m.get(lang_, "form.lead"));
     if (!procedure_.online.available) Paragraph(m.get(lang_, "form.counter_lead"));
     if (!draft_.corrects.empty()) Paragraph(m.format(lang_, "form.corrects", {{"receipt", draft_.corrects}}));
+    if (!draft_.set_aside.empty()) draw_set_aside();
     if (!problems_.empty()) draw_summary();
     Separator();
     draw_fields(form_.fields, "");
@@ -61,6 +63,16 @@ class FormView {
   }
 
  private:
+  // Answers typed into an older version of this form whose field it no longer has: shown, so the resident
+  // can copy them where they now belong, and removed only when the resident says so.
+  void draw_set_aside() {
+    const auto& m = in_.messages;
+    Alert(m.get(lang_, "form.set_aside"));
+    for (const auto& [path, value] : draft_.set_aside) Paragraph(path + "：" + value);
+    if (Button(m.get(lang_, "form.set_aside_done"), "form.set_aside_done"))
+      actions_.push_back(DismissSetAside{procedure_.id});
+  }
+
   void draw_summary() {
     const auto& m = in_.messages;
     Alert(m.format(lang_, "form.problems_heading", {{"count", std::to_string(checked_.problems.size())}}));

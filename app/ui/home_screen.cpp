@@ -8,14 +8,8 @@ namespace madoguchi::ui {
 void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const auto& m = in.messages;
   SecondaryText(m.format(lang, "app.header", {{"ward", in.catalog.ward.in(lang)}}));
-  // Each language is named in itself, so a resident finds theirs without reading the current one.
-  // They flow onto a new line when the next one would not fit the screen.
-  for (std::size_t i = 0; i < in.catalog.languages.size(); ++i) {
-    const std::string& code = in.catalog.languages[i];
-    std::string_view name = m.get(code, "language.name");
-    if (i > 0) SameLineIfFits(name);
-    if (Button(name, "lang-" + code, code == lang)) actions.push_back(SetLanguage{code});
-  }
+  LanguageSwitch(in, lang, actions);
+  CatalogLanguageNote(in, lang);
   Separator();
   if (!in.nav.sent.empty() && Button(m.get(lang, "applications.open"), "applications.open"))
     actions.push_back(OpenApplications{});

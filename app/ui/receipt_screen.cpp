@@ -17,7 +17,7 @@ void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vect
     return;
   }
   Heading(m.get(lang, "receipt.heading"), 1);
-  Paragraph(m.format(lang, "receipt.sent", {{"procedure", procedure->title.in(lang)}}));
+  Paragraph(m.format(lang, "receipt.sent", {{"procedure", counter_name(procedure->title, lang)}}));
   Separator();
   SecondaryText(m.get(lang, "receipt.number_label"));
   Heading(sent->receipt, 2);

@@ -20,7 +20,7 @@ class ReviewView {
     const bool sending = draft_.sending == FormDraft::Sending::Sending;
     if (!sending && BackButton(m.get(lang_, "nav.back"))) actions_.emplace_back(std::in_place_type<GoBack>);
     Heading(m.get(lang_, "review.heading"), 1);
-    Paragraph(procedure_.title.in(lang_));
+    Paragraph(counter_name(procedure_.title, lang_));
     Separator();
     draw_answers(procedure_.form->fields, "");
     Separator();

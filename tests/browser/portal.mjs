@@ -19,13 +19,13 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-// `args` go to the endpoint as well (--keys to accept submissions); the database lives in a temporary
-// folder removed by stop().
-export async function startEndpoint({ args = [] } = {}) {
+// `args` go to the endpoint as well (--keys to accept submissions); `site` serves another copy of the
+// web build; the database lives in a temporary folder removed by stop().
+export async function startEndpoint({ args = [], site = SITE } = {}) {
   if (!ENDPOINT || !SITE) throw new Error('set MADOGUCHI_ENDPOINT and MADOGUCHI_SITE (ctest does)');
   const dir = mkdtempSync(path.join(tmpdir(), 'madoguchi-browser-'));
   const db = path.join(dir, 'test.sqlite3');
-  const child = spawn(ENDPOINT, ['--site', SITE, '--db', db, '--listen', '127.0.0.1', '--port', '0', ...args],
+  const child = spawn(ENDPOINT, ['--site', site, '--db', db, '--listen', '127.0.0.1', '--port', '0', ...args],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -81,19 +81,32 @@ export async function tap(locator) {
 }
 
 // Scrolls the canvas as a finger would (touch drags through CDP) until the control is on screen.
+// A finger waits for a fling to stop before it taps: a tap on a moving page only stops it.
 export async function swipeIntoView(locator) {
   const page = locator.page();
   const { height } = page.viewportSize();
+  let swiped = false;
   for (let i = 0; i < 30; i++) {
     const box = await locator.boundingBox();
-    if (box && box.y >= 0 && box.y + box.height <= height) return;
+    if (box && box.y >= 0 && box.y + box.height <= height) return swiped ? waitUntilStill(locator) : undefined;
     const distance = !box ? 0 : Math.max(-300, Math.min(300, (box.y + box.height / 2) - height / 2));
     if (distance === 0) return;
     await swipe(page, -distance);
+    swiped = true;
     // The mirror moves with the canvas once the app has drawn the scrolled frame.
     await page.waitForTimeout(150);
   }
   throw new Error('could not scroll the control into view');
+}
+
+async function waitUntilStill(locator) {
+  let last = await locator.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await locator.page().waitForTimeout(100);
+    const box = await locator.boundingBox();
+    if (box && last && box.y === last.y) return;
+    last = box;
+  }
 }
 
 async function swipe(page, dy) {

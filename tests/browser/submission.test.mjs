@@ -2,8 +2,8 @@
 // Japanese typed through the IME into the real field laid over the drawn one, errors summarised, the
 // answers checked, a send that fails offline without losing anything, then a sealed send; the ward's
 // inbox opens the same application, and the endpoint's files never held it in clear; the ward's
-// request for a correction reaches the phone sealed and is read there, and the corrected application
-// goes back linked to the first.
+// request for a correction reaches the phone sealed and is read there, after a reload too, and the
+// corrected application goes back linked to the first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -145,6 +145,11 @@ test('applying online from the checklist: IME input, error summary, check answer
   const reply = spawnSync(process.env.MADOGUCHI_INBOX, ['reply', '--server', server.url, '--token-file', tokenFile,
     '--out', out, '--receipt', receipt, '--status', 'correction_requested', '--message-file', noteFile], { encoding: 'utf8' });
   assert.equal(reply.status, 0, reply.stderr);
+  // The page reloaded in between (a closed tab, a phone that dropped it): the receipt, its status token and
+  // reply key were kept on the device, sealed, so the status and the note still open.
+  await page.reload();
+  await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
+  await page.getByRole('heading', { name: '送信しました', level: 1 }).waitFor();
   await tap(page.getByRole('button', { name: '送った申請の状況を見る' }));
   await page.getByRole('heading', { name: '送った申請', level: 1 }).waitFor();
   await page.getByText(`受付番号：${receipt}`, { exact: true }).waitFor();

@@ -303,7 +303,7 @@ TEST_CASE("every problem code has a message in every language with the same plac
   for (const auto& [code, params] : problem_codes()) {
     const std::string key = "form.error." + std::string(code);
     const std::set<std::string> expected(params.begin(), params.end());
-    for (const char* lang : {"ja", "en", "ja-x-easy"}) {
+    for (std::string_view lang : kUiLanguages) {
       INFO(lang << " " << key);
       const std::string text(messages.get(lang, key));
       CHECK(text != key);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/catalog_loader.hpp"
+#include "core/localized_text.hpp"
 #include "core/messages.hpp"
 
 namespace fixtures {
@@ -32,8 +33,8 @@ inline std::vector<madoguchi::SourceFile> real_catalog_files() {
 
 inline madoguchi::Messages real_messages() {
   madoguchi::Messages m;
-  for (const char* lang : {"ja", "en", "ja-x-easy"})
-    m.load(lang, read_file(std::string(MADOGUCHI_SOURCE_DIR) + "/i18n/" + lang + ".json"));
+  for (std::string_view lang : madoguchi::kUiLanguages)
+    m.load(lang, read_file(std::string(MADOGUCHI_SOURCE_DIR) + "/i18n/" + std::string(lang) + ".json"));
   return m;
 }
 

@@ -131,3 +131,17 @@ TEST_CASE("a complete form goes to check your answers; change returns to the fie
   p.activate(Role::Button, "手続きの一覧に戻る");
   CHECK(p.nav.current.screen == Screen::Event);  // not back into the sent form
 }
+
+TEST_CASE("answers an older form kept are shown on the form until the resident dismisses them", "[forms]") {
+  FormPortal p;
+  p.activate(Role::Button, "国民健康保険の加入をオンラインで申請する");
+  p.nav.drafts["kokuho-kanyu"].set_aside = {{"fax", "03-1234-5678"}};
+  p.frame();
+  CHECK(find(p.tree, Role::Alert,
+             "この申請書は、入力を始めた後に新しくなりました。次の内容は、入れる欄がなくなったため、ここに残しています。"
+             "必要なら、あてはまる欄に書き写してください。"));
+  CHECK(find(p.tree, Role::Text, "fax：03-1234-5678"));
+  p.activate(Role::Button, "確認しました（この内容を消す）");
+  CHECK(p.nav.drafts.at("kokuho-kanyu").set_aside.empty());
+  CHECK_FALSE(find(p.tree, Role::Text, "fax：03-1234-5678"));
+}

@@ -61,3 +61,19 @@ TEST_CASE("the endpoint's answers become a receipt or what the resident is told"
   CHECK(refused.params.at("code") == "truncated_envelope");
   CHECK(read_send_answer(404, "").params.at("code") == "404");
 }
+
+TEST_CASE("a sent application's token and reply key survive as a device record, and open its notes", "[send]") {
+  const crypto::WardKeyPair ward = crypto::generate_ward_key_pair();
+  const SealedApplication sealed = seal_application("shugaku", R"({"answers":{},"language":"ja"})", ward.public_key,
+                                                    "2026-11-23T01:02:03Z");
+  const std::string text = sent_keys_text(sealed);
+  const auto back = read_sent_keys(text);
+  REQUIRE(back);
+  CHECK(back->status_token == sealed.status_token);
+  CHECK(back->submission_id == sealed.submission_id);
+  CHECK(back->reply_key.public_key.key_id == sealed.reply_key.public_key.key_id);
+  CHECK(back->reply_key.secret_key == sealed.reply_key.secret_key);
+  CHECK(back->envelope.empty());
+  CHECK_FALSE(read_sent_keys("{}"));
+  CHECK_FALSE(read_sent_keys(R"({"format":"madoguchi-sent-keys/1","status_token":"x","reply_public_key":"AA","reply_secret_key":"AA"})"));
+}

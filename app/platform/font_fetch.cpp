@@ -1,0 +1,47 @@
+// Each extra font is asked for once; a failed fetch is forgotten, so the next need asks again.
+#include "font_fetch.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "core/extra_fonts.hpp"
+#include "core/glyph_set.hpp"
+#include "http_fetch.hpp"
+
+namespace madoguchi::platform {
+namespace {
+
+std::function<void(std::size_t, std::vector<unsigned char>)> g_arrived;
+std::vector<bool> g_asked;  // by index in extra_fonts(): arrived or on its way
+
+void fetch_font(const ExtraFont& font) {
+  const std::size_t index = static_cast<std::size_t>(&font - extra_fonts().data());
+  if (g_asked.size() <= index) g_asked.resize(extra_fonts().size());
+  if (g_asked[index]) return;
+  g_asked[index] = true;
+  fetch_asset(std::string(font.file), [index](FetchResult r) {
+    if (r.ok) return g_arrived(index, std::move(r.body));
+    g_asked[index] = false;
+    const std::string why = r.status ? "HTTP " + std::to_string(r.status) : r.error;
+    std::fprintf(stderr, "%s: %s\n", std::string(extra_fonts()[index].file).c_str(), why.c_str());
+  });
+}
+
+}  // namespace
+
+void font_fetch_init(std::function<void(std::size_t, std::vector<unsigned char>)> arrived) {
+  g_arrived = std::move(arrived);
+}
+
+void fetch_fonts_for_language(std::string_view language) {
+  if (const ExtraFont* font = extra_font_for_language(language)) fetch_font(*font);
+}
+
+void fetch_fonts_for_text(std::string_view utf8) {
+  GlyphSet chars;
+  add_glyphs(chars, utf8);
+  for (char32_t c : chars)
+    if (const ExtraFont* font = extra_font_for_typed(c)) fetch_font(*font);
+}
+
+}  // namespace madoguchi::platform

@@ -1,0 +1,134 @@
+// Nothing typed is lost: half a 国民健康保険 form on a phone, then a reload with no network, a closed and
+// reopened tab, and a full disk — each time every value comes back, and the device holds it sealed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, readSourceJson } from './portal.mjs';
+
+const kokuho = readSourceJson('assets/catalog/procedures/kokuho-kanyu.json');
+const FORM = '#/event/birth/apply/kokuho-kanyu';
+const NAME = '髙橋 花子';
+const ADDRESS = '東京都千代田区九段南１－２－１';
+
+let server, browser;
+before(async () => {
+  server = await startEndpoint();
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+const field = (page, name) => page.getByRole('textbox', { name, exact: true });
+
+async function typeInto(page, name, text) {
+  await tap(field(page, name));
+  await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
+// The device's records as IndexedDB holds them: id -> bytes.
+function storedRecords(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('madoguchi');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('records').objectStore('records');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => {
+        const out = {};
+        keys.result.forEach((k, i) => { out[k] = Array.from(new Uint8Array(values.result[i])); });
+        open.result.close();
+        resolve(out);
+      };
+    };
+  }));
+}
+
+// Saves land within a second of typing: wait until the stored draft changes after `since`.
+async function waitForSave(page, since) {
+  for (let i = 0; i < 40; i++) {
+    const now = await storedRecords(page);
+    const draft = now['draft/kokuho-kanyu'];
+    if (draft && JSON.stringify(draft) !== JSON.stringify(since?.['draft/kokuho-kanyu'])) return now;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the draft was not saved within 4 s');
+}
+
+async function expectValues(page, { name, address, reason }) {
+  await page.getByRole('heading', { name: kokuho.title.ja, level: 1 }).waitFor();
+  assert.equal(await field(page, '世帯主の氏名').inputValue(), name);
+  assert.equal(await field(page, '住所').inputValue(), address);
+  if (reason) assert.equal(await page.getByRole('radio', { name: reason, exact: true }).getAttribute('aria-checked'), 'true');
+}
+
+test('a half-filled form comes back after an offline reload and a closed tab, sealed on the device', async () => {
+  const { context, page, problems } = await openPhone(browser, server.url + FORM);
+  await page.getByRole('heading', { name: kokuho.title.ja, level: 1 }).waitFor();
+  const before = await storedRecords(page);
+  await typeInto(page, '世帯主の氏名', NAME);
+  await typeInto(page, '住所', ADDRESS);
+  await page.evaluate(() => document.activeElement.blur());
+  await tap(page.getByRole('radio', { name: '子どもが生まれた', exact: true }));
+  const saved = await waitForSave(page, before);
+  await page.waitForTimeout(600);  // the radio's change is in the next save
+  const records = await storedRecords(page);
+  assert.ok(records.session, 'the session is kept');
+
+  // Sealed: neither the name nor the address is in the stored bytes.
+  const all = Buffer.from(Object.values(records).flat());
+  for (const secret of [NAME, '千代田区', 'kokuho-kanyu", "values']) {
+    assert.ok(!all.includes(Buffer.from(secret)), `the device holds "${secret}" in clear`);
+  }
+  assert.ok(saved['draft/kokuho-kanyu'].length > 40);
+
+  // No network, a reload: the same screen with the same answers.
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
+  await expectValues(page, { name: NAME, address: ADDRESS, reason: '子どもが生まれた' });
+  await screenshot(page, 'draft-restored-offline-ja');
+  await context.setOffline(false);
+
+  // The tab closed and the app opened again from its icon (no address): back on the form.
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(server.url);
+  await again.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
+  await expectValues(again, { name: NAME, address: ADDRESS, reason: '子どもが生まれた' });
+  assert.ok(again.url().endsWith(FORM), `the address bar shows the form: ${again.url()}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a full disk is said plainly, keeps what is typed, and saving resumes once there is room', async () => {
+  const { context, page, problems } = await openPhone(browser, server.url + FORM);
+  await page.getByRole('heading', { name: kokuho.title.ja, level: 1 }).waitFor();
+  await typeInto(page, '世帯主の氏名', NAME);
+  await page.evaluate(() => document.activeElement.blur());
+  await waitForSave(page, {});
+  const kept = await storedRecords(page);
+
+  // The browser refuses every write as over quota, as a full phone does.
+  await page.evaluate(() => {
+    const store = window.MadoguchiDeviceStore;
+    store.realCommit = store.commit;
+    store.commit = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+  });
+  await typeInto(page, '住所', ADDRESS);
+  await page.evaluate(() => document.activeElement.blur());
+  const alert = page.getByRole('alert').filter({ hasText: '保存領域がいっぱい' });
+  await alert.waitFor();
+  assert.equal(await field(page, '住所').inputValue(), ADDRESS);
+  await screenshot(page, 'draft-storage-full-ja');
+  assert.deepEqual(await storedRecords(page), kept, 'what was saved before is untouched');
+
+  // Room again: the retry saves the address and the message goes away.
+  await page.evaluate(() => { window.MadoguchiDeviceStore.commit = window.MadoguchiDeviceStore.realCommit; });
+  await alert.waitFor({ state: 'detached', timeout: 10000 });
+  await page.reload();
+  await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
+  await expectValues(page, { name: NAME, address: ADDRESS });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,41 @@
+# Writes the site's service worker: lists every file the site holds (their .br/.gz variants and the
+# worker itself aside) and names the version by a hash over those files and the worker's source.
+# cmake -DSITE_DIR=<site> -DTEMPLATE=web/service_worker.js -DOUTPUT=<site>/service_worker.js -P web/precache.cmake
+cmake_minimum_required(VERSION 3.16)
+foreach(var SITE_DIR TEMPLATE OUTPUT)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "precache.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+
+file(GLOB_RECURSE files RELATIVE "${SITE_DIR}" LIST_DIRECTORIES false "${SITE_DIR}/*")
+file(RELATIVE_PATH worker "${SITE_DIR}" "${OUTPUT}")
+list(FILTER files EXCLUDE REGEX "\\.(br|gz)$")
+list(REMOVE_ITEM files "${worker}")
+list(SORT files)
+if(NOT "index.html" IN_LIST files)
+  message(FATAL_ERROR "precache.cmake: ${SITE_DIR} has no index.html; build the site first")
+endif()
+
+file(SHA256 "${TEMPLATE}" template_hash)
+set(digest_input "${template_hash}\n")
+set(json "")
+foreach(f ${files})
+  if(f MATCHES "['\\\\]")
+    message(FATAL_ERROR "precache.cmake: ${f}: a site file name must not hold ' or \\")
+  endif()
+  file(SHA256 "${SITE_DIR}/${f}" hash)
+  string(APPEND digest_input "${hash}  ${f}\n")
+  if(json)
+    string(APPEND json ",\n  ")
+  endif()
+  string(APPEND json "'${f}'")
+endforeach()
+string(SHA256 digest "${digest_input}")
+string(SUBSTRING "${digest}" 0 16 PRECACHE_VERSION)
+set(PRECACHE_FILES "[\n  ${json},\n]")
+# Written every time (configure_file would keep an unchanged file's old date), so the build's
+# dependency on it is satisfied.
+file(READ "${TEMPLATE}" worker_source)
+string(CONFIGURE "${worker_source}" worker_source @ONLY)
+file(WRITE "${OUTPUT}" "${worker_source}")
