@@ -1,6 +1,8 @@
 // Fills the language's date pattern with the weekday and month names of its message file.
 #include "date_text.hpp"
 
+#include <cstdio>
+
 namespace madoguchi {
 
 std::string format_date(CivilDate d, const Messages& m, std::string_view lang) {
@@ -10,6 +12,23 @@ std::string format_date(CivilDate d, const Messages& m, std::string_view lang) {
                    {"day", std::to_string(d.day)},
                    {"month_name", std::string(m.get(lang, "month." + std::to_string(d.month)))},
                    {"weekday", std::string(m.get(lang, "weekday." + std::to_string(d.weekday())))}});
+}
+
+std::string format_japan_time(std::string_view utc_iso, const Messages& m, std::string_view lang) {
+  constexpr int kJapanOffsetHours = 9;
+  const auto date = utc_iso.size() >= 17 ? CivilDate::parse_iso(utc_iso.substr(0, 10)) : std::nullopt;
+  auto digits = [&](std::size_t at) {
+    const char a = utc_iso[at], b = utc_iso[at + 1];
+    return (a >= '0' && a <= '9' && b >= '0' && b <= '9') ? (a - '0') * 10 + (b - '0') : -1;
+  };
+  if (!date || utc_iso[10] != 'T' || utc_iso[13] != ':') return {};
+  const int hour = digits(11), minute = digits(14);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return {};
+  const int local = hour + kJapanOffsetHours;
+  const CivilDate day = date->add_days(local / 24);
+  char time[8];
+  std::snprintf(time, sizeof time, "%d:%02d", local % 24, minute);
+  return m.format(lang, "date.time", {{"date", format_date(day, m, lang)}, {"time", time}});
 }
 
 std::string describe_days_left(long days_left, const Messages& m, std::string_view lang) {

@@ -56,6 +56,7 @@ std::string draft_text(const std::string& procedure_id, const FormDraft& draft) 
                  {"items", item_counts(draft.values)},
                  {"show_problems", draft.show_problems}};
   if (!draft.corrects.empty()) o["corrects"] = draft.corrects;
+  if (!draft.queued.empty()) o["queued"] = draft.queued;
   if (!draft.set_aside.empty()) o["set_aside"] = string_map(draft.set_aside);
   return json::serialize(o);
 }
@@ -91,6 +92,7 @@ bool restore_draft(Navigation& nav, const Catalog& catalog, const json::object& 
   FormDraft draft;
   draft.edited = string_member(o, "edited");
   draft.corrects = string_member(o, "corrects");
+  draft.queued = string_member(o, "queued");
   draft.set_aside = read_string_map(o, "set_aside");
   if (const auto* shown = o.if_contains("show_problems"); shown && shown->is_bool()) draft.show_problems = shown->get_bool();
   const Procedure* procedure = catalog.find_procedure(procedure_id);
@@ -140,6 +142,12 @@ bool restore_sent(Navigation& nav, const json::object& o) {
   return true;
 }
 
+bool restore_queued(Navigation& nav, std::string_view text) {
+  auto queued = read_outbox_record(text);
+  if (queued) nav.outbox.push_back(std::move(*queued));
+  return queued.has_value();
+}
+
 bool restore_session(Navigation& nav, const json::object& o, std::string& fragment) {
   if (string_member(o, "format") != kSessionFormat) return false;
   fragment = string_member(o, "screen");
@@ -164,6 +172,7 @@ std::map<std::string, std::string> device_records(const Navigation& nav) {
   for (const auto& [procedure_id, draft] : nav.drafts)
     out[kDraftRecordPrefix + procedure_id] = draft_text(procedure_id, draft);
   for (const auto& sent : nav.sent) out[kSentRecordPrefix + sent.receipt] = sent_text(sent);
+  for (const auto& queued : nav.outbox) out[kOutboxRecordPrefix + queued.submission_id()] = outbox_record_text(queued);
   return out;
 }
 
@@ -176,9 +185,19 @@ RestoredRecords restore_device_records(Navigation& nav, const Catalog& catalog,
     if (ok && id == kSessionRecord) ok = restore_session(nav, parsed.value.get_object(), restored.fragment);
     else if (ok && id.rfind(kDraftRecordPrefix, 0) == 0) ok = restore_draft(nav, catalog, parsed.value.get_object());
     else if (ok && id.rfind(kSentRecordPrefix, 0) == 0) ok = restore_sent(nav, parsed.value.get_object());
+    else if (ok && id.rfind(kOutboxRecordPrefix, 0) == 0) ok = restore_queued(nav, text);
     else ok = false;
     if (!ok) restored.unreadable.push_back(id);
   }
+  // A draft whose sealed copy did not come back can be sent again rather than wait for nothing.
+  for (auto& entry : nav.drafts) {
+    std::string& queued = entry.second.queued;
+    if (!queued.empty() && std::none_of(nav.outbox.begin(), nav.outbox.end(),
+                                        [&](const QueuedApplication& q) { return q.submission_id() == queued; }))
+      queued.clear();
+  }
+  std::stable_sort(nav.outbox.begin(), nav.outbox.end(),
+                   [](const QueuedApplication& a, const QueuedApplication& b) { return a.queued_at < b.queued_at; });
   // Oldest first, as they were sent: receipts carry no time, the records' order is by id.
   std::stable_sort(nav.sent.begin(), nav.sent.end(),
                    [](const SentApplication& a, const SentApplication& b) { return a.sent_at < b.sent_at; });

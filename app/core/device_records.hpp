@@ -1,6 +1,7 @@
 // What the device keeps for the resident between visits, as JSON texts by record id: one record per
 // draft ("draft/<procedure id>"), one per sent application ("sent/<receipt>": its answers, to correct
-// them, and its last known status and notes) and one for the session ("session": the screen, the
+// them, and its last known status and notes), one per application waiting in the outbox
+// ("outbox/<submission id>", core/outbox.hpp) and one for the session ("session": the screen, the
 // language and the answers to life-event questions). crypto/device_record.hpp seals each text at rest.
 #pragma once
 #include <map>

@@ -33,7 +33,38 @@ SentApplication* find_sent(Navigation& nav, const std::string& receipt) {
   return nullptr;
 }
 
+QueuedApplication* find_queued(Navigation& nav, const std::string& submission_id) {
+  for (auto& q : nav.outbox)
+    if (q.submission_id() == submission_id) return &q;
+  return nullptr;
+}
+
+bool is_queued(const Navigation& nav, const std::string& procedure_id) {
+  auto draft = nav.drafts.find(procedure_id);
+  return draft != nav.drafts.end() && !draft->second.queued.empty();
+}
+
+// Sealed: the form and its review are done, so back from the receipt screen goes to where the form was
+// opened from.
+void sealed(Navigation& nav, const ApplicationSealed& s) {
+  FormDraft& draft = nav.drafts[s.procedure_id];
+  draft.queued = s.sealed->submission_id;
+  draft.sending = FormDraft::Sending::Idle;
+  QueuedApplication queued;
+  queued.procedure_id = s.procedure_id;
+  queued.queued_at = s.time;
+  queued.sealed = s.sealed;
+  nav.outbox.push_back(std::move(queued));
+  std::erase_if(nav.history, [&](const Route& r) { return r.procedure_id == s.procedure_id; });
+  const std::string from = nav.current.event_id;
+  if (nav.current.procedure_id == s.procedure_id) nav.current = Route{Screen::Receipt, from, s.procedure_id};
+  else go(nav, Route{Screen::Receipt, from, s.procedure_id});
+}
+
+// The endpoint holds it. Sent from the outbox in the background, so the resident stays where they are.
 void sent(Navigation& nav, const SubmissionSent& s) {
+  std::erase_if(nav.outbox, [&](const QueuedApplication& q) { return q.submission_id() == s.submission_id; });
+  if (find_sent(nav, s.receipt)) return;
   SentApplication record;
   record.procedure_id = s.procedure_id;
   record.receipt = s.receipt;
@@ -41,14 +72,23 @@ void sent(Navigation& nav, const SubmissionSent& s) {
   if (auto draft = nav.drafts.find(s.procedure_id); draft != nav.drafts.end()) {
     record.corrects = draft->second.corrects;
     record.values = draft->second.values;
+    nav.drafts.erase(draft);
   }
   nav.sent.push_back(std::move(record));
-  nav.drafts.erase(s.procedure_id);
-  // The form and its review are done: back from the receipt goes to where the form was opened from.
-  std::erase_if(nav.history, [&](const Route& r) { return r.procedure_id == s.procedure_id; });
-  const std::string from = nav.current.event_id;
-  if (nav.current.procedure_id == s.procedure_id) nav.current = Route{Screen::Receipt, from, s.procedure_id};
-  else go(nav, Route{Screen::Receipt, from, s.procedure_id});
+}
+
+// Not sealed, or refused for good: the draft opens again with the reason beside 送信する.
+void failed(Navigation& nav, const SubmissionFailed& f) {
+  FormDraft& draft = nav.drafts[f.procedure_id];
+  draft.sending = FormDraft::Sending::Failed;
+  draft.error_key = f.message_key;
+  draft.error_params = f.params;
+  if (f.submission_id.empty()) return;
+  std::erase_if(nav.outbox, [&](const QueuedApplication& q) { return q.submission_id() == f.submission_id; });
+  if (draft.queued != f.submission_id) return;
+  draft.queued.clear();
+  if (nav.current.screen == Screen::Receipt && nav.current.procedure_id == f.procedure_id)
+    nav.current.screen = Screen::Review;
 }
 
 // A review needs a draft and a receipt a sent application; without them (a link opened later, back
@@ -57,6 +97,10 @@ Route reachable(const Navigation& nav, Route route) {
   const bool has_draft = nav.drafts.count(route.procedure_id) != 0;
   const bool was_sent = std::any_of(nav.sent.begin(), nav.sent.end(),
                                     [&](const SentApplication& s) { return s.procedure_id == route.procedure_id; });
+  // Waiting in the outbox: the receipt screen says where it stands; its sealed answers are not changed.
+  if (route.screen != Screen::Home && route.screen != Screen::Event && route.screen != Screen::Applications &&
+      is_queued(nav, route.procedure_id))
+    return Route{Screen::Receipt, route.event_id, route.procedure_id};
   if (route.screen == Screen::Review && !has_draft) route.screen = Screen::Form;
   if (route.screen == Screen::Receipt && !was_sent) route.screen = Screen::Form;
   if ((route.screen == Screen::Form || route.screen == Screen::Review) && was_sent && !has_draft) {
@@ -79,7 +123,7 @@ void apply(Navigation& nav, const Action& action) {
   } else if (const auto* answer = std::get_if<AnswerQuestion>(&action)) {
     nav.answers[answer->event_id].answers[answer->question_id] = answer->value;
   } else if (const auto* open_form = std::get_if<OpenForm>(&action)) {
-    go(nav, form_route(nav, Screen::Form, open_form->procedure_id));
+    go(nav, reachable(nav, form_route(nav, Screen::Form, open_form->procedure_id)));
   } else if (const auto* set = std::get_if<SetFieldValue>(&action)) {
     nav.drafts[set->procedure_id].values.set(set->path, set->value);
   } else if (const auto* add = std::get_if<AddGroupItem>(&action)) {
@@ -107,6 +151,23 @@ void apply(Navigation& nav, const Action& action) {
     draft.sending = FormDraft::Sending::Sending;
     draft.error_key.clear();
     draft.error_params.clear();
+  } else if (const auto* sealed_one = std::get_if<ApplicationSealed>(&action)) {
+    sealed(nav, *sealed_one);
+  } else if (const auto* started = std::get_if<SendStarted>(&action)) {
+    if (auto* q = find_queued(nav, started->submission_id)) q->state = QueuedApplication::State::Sending;
+  } else if (const auto* deferred = std::get_if<SendDeferred>(&action)) {
+    if (auto* q = find_queued(nav, deferred->submission_id)) {
+      q->state = QueuedApplication::State::Waiting;
+      ++q->attempts;
+      q->last_error = deferred->message_key;
+    }
+  } else if (const auto* remove_draft = std::get_if<DeleteDraft>(&action)) {
+    nav.deleting = remove_draft->confirmed ? std::string() : remove_draft->procedure_id;
+    if (remove_draft->confirmed && !is_queued(nav, remove_draft->procedure_id)) nav.drafts.erase(remove_draft->procedure_id);
+  } else if (std::holds_alternative<CancelDeleteDraft>(action)) {
+    nav.deleting.clear();
+  } else if (const auto* network = std::get_if<NetworkChanged>(&action)) {
+    nav.online = network->online;
   } else if (const auto* ok = std::get_if<SubmissionSent>(&action)) {
     sent(nav, *ok);
   } else if (std::holds_alternative<OpenApplications>(action)) {
@@ -147,11 +208,8 @@ void apply(Navigation& nav, const Action& action) {
     nav.storage_problem.clear();
   } else if (const auto* storage = std::get_if<DeviceStorageFailed>(&action)) {
     nav.storage_problem = storage->message_key;
-  } else if (const auto* failed = std::get_if<SubmissionFailed>(&action)) {
-    FormDraft& draft = nav.drafts[failed->procedure_id];
-    draft.sending = FormDraft::Sending::Failed;
-    draft.error_key = failed->message_key;
-    draft.error_params = failed->params;
+  } else if (const auto* refused = std::get_if<SubmissionFailed>(&action)) {
+    failed(nav, *refused);
   }
 }
 

@@ -2,12 +2,14 @@
 // draw this state and return actions; apply() is the only place the state changes.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "checklist.hpp"
 #include "form_fields.hpp"
+#include "outbox.hpp"
 
 namespace madoguchi {
 
@@ -41,9 +43,29 @@ struct FollowUrl { Route route; };
 // Side effect for the platform: seal the draft and send it. It answers with SubmissionSent or
 // SubmissionFailed.
 struct SubmitApplication { std::string procedure_id; };
+// The application is sealed on the device and waits in the outbox; the receipt screen says so until the
+// endpoint holds it. The platform sends it when it is online.
+struct ApplicationSealed {
+  std::string procedure_id;
+  std::shared_ptr<const SealedApplication> sealed;
+  std::string time;  // UTC, ISO 8601
+};
+struct SendStarted { std::string submission_id; };
+// No answer the device could use (no network, busy, a server error): it stays in the outbox for a retry.
+struct SendDeferred { std::string submission_id, message_key; };
+struct SendNow { std::string submission_id; };  // side effect for the platform: try now, not at the timer
+struct NetworkChanged { bool online = true; };
+// Deleting a draft asks first: unconfirmed, the list asks "delete this draft?"; confirmed, it is gone
+// from this device. A draft waiting in the outbox is not deleted.
+struct DeleteDraft {
+  std::string procedure_id;
+  bool confirmed = false;
+};
+struct CancelDeleteDraft {};
 struct SubmissionSent {
   std::string procedure_id, receipt;
-  std::string time;  // UTC, ISO 8601, when the endpoint answered
+  std::string time;           // UTC, ISO 8601, when the endpoint answered
+  std::string submission_id;  // the outbox entry it was
 };
 struct OpenApplications {};  // the applications sent from this device, with their status
 // Side effect for the platform: ask the endpoint for a sent application's status; it answers with
@@ -74,17 +96,21 @@ struct ApplyUpdate {};  // side effect for the platform: save, then reload into 
 // The device could not keep what the resident typed (storage full, blocked or unreadable): every screen
 // says so until a save succeeds. What is on screen stays in memory.
 struct DeviceStorageFailed { std::string message_key; };
+// The application could not be sealed, or the endpoint refused it for good: the draft is back to change
+// and send again, with the reason.
 struct SubmissionFailed {
   std::string procedure_id;
   std::string message_key;  // what the resident reads: what happened and what to do ("send.error.*")
   std::map<std::string, std::string> params;
+  std::string submission_id;  // the outbox entry the endpoint refused, if it got that far
 };
 using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm,
                             SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
                             ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
                             OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication,
                             DraftsEdited, DeviceSaved, DeviceStorageFailed, DismissSetAside, UpdateReady,
-                            ApplyUpdate>;
+                            ApplyUpdate, ApplicationSealed, SendStarted, SendDeferred, SendNow, NetworkChanged,
+                            DeleteDraft, CancelDeleteDraft>;
 
 // One application being filled in, from the first answer to its receipt.
 struct FormDraft {
@@ -95,6 +121,7 @@ struct FormDraft {
   std::string error_key;  // Failed: the message key
   std::map<std::string, std::string> error_params;
   std::string corrects;  // the receipt this application corrects, when it answers a 補正依頼
+  std::string queued;    // its submission id while it waits in the outbox; the form is closed meanwhile
   std::string edited;    // UTC time of the last saved change, "" before the first save
   // Answers from an older version of this form whose field (or choice) the current form no longer has:
   // kept and shown to the resident, by their old field path.
@@ -118,7 +145,10 @@ struct Navigation {
   std::string language = "ja";
   std::map<std::string, EventAnswers, std::less<>> answers;  // by life event id
   std::map<std::string, FormDraft, std::less<>> drafts;      // by procedure id
+  std::vector<QueuedApplication> outbox;                     // sealed, not yet held by the endpoint; oldest first
   std::vector<SentApplication> sent;                         // oldest first
+  bool online = true;           // as the browser last said: sending and status checks wait for it
+  std::string deleting;         // the procedure whose draft the resident is asked to confirm deleting
   std::string storage_problem;  // message key ("storage.error.*") while the device cannot keep drafts
   bool update_ready = false;    // offered outside forms, so a reload never comes in the middle of typing
 };

@@ -46,17 +46,17 @@ SealedApplication seal_application(std::string_view procedure_id, std::string ap
 }
 
 SendAnswer read_send_answer(int http_status, std::string_view body) {
-  if (http_status == 0) return {std::nullopt, "send.error.offline", {}};
+  if (http_status == 0) return {std::nullopt, "send.error.offline", {}, true};
   if (http_status == 200 || http_status == 201) {
     const ParsedJson parsed = parse_json_text(body);
     const auto* root = parsed.error ? nullptr : parsed.value.if_object();
     std::string receipt = root ? string_member(*root, "receipt") : std::string();
     if (is_receipt(receipt)) return {std::move(receipt), {}, {}};
-    return {std::nullopt, "send.error.server", {}};
+    return {std::nullopt, "send.error.server", {}, true};
   }
   if (http_status == 413) return {std::nullopt, "send.error.too_large", {}};
-  if (http_status == 429) return {std::nullopt, "send.error.busy", {}};
-  if (http_status >= 500) return {std::nullopt, "send.error.server", {}};
+  if (http_status == 408 || http_status == 429) return {std::nullopt, "send.error.busy", {}, true};
+  if (http_status >= 500) return {std::nullopt, "send.error.server", {}, true};
   const std::string code = error_code(body);
   // The server withdrew the key between reading the key list and this POST: as unsafe as no key.
   if (code == "unknown_key") return {std::nullopt, "send.error.no_trusted_key", {}};

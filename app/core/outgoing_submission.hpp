@@ -27,6 +27,9 @@ struct SendAnswer {
   std::optional<std::string> receipt;  // set when the endpoint holds the application
   std::string message_key;             // otherwise what the resident reads ("send.error.*")
   std::map<std::string, std::string> params;
+  // No answer the device could use (no network, busy, a server error, an unreadable 2xx): the same bytes
+  // may be sent again later, and the endpoint keeps one copy. Otherwise a refusal that a retry repeats.
+  bool retry = false;
 };
 
 // The endpoint's answer to the POST: status 0 means no answer reached the device (offline, timed out).

@@ -93,8 +93,9 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     g_pointer.drag_window = nullptr;
     g_pointer.start_x = x;
     g_pointer.start_y = y;
+    // Pressed only when the finger lifts without a drag: a scroll that starts on a field or a button
+    // must not activate it (a field would take focus and open the keyboard) before the drag is known.
     pointer_to(x, y);
-    g_pointer.down = g_pointer.pressed_since_frame = true;
     g_pointer.leave_after_release = false;
   } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE && g_pointer.touching) {
     if (!g_pointer.dragging && std::hypot(x - g_pointer.start_x, y - g_pointer.start_y) > kDragThreshold) {
@@ -109,6 +110,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
   } else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
     g_pointer.touching = false;
     g_pointer.down = false;
+    // A tap: the next frame sees the press, the one after the release, at the same place.
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND && !g_pointer.dragging) g_pointer.pressed_since_frame = true;
     g_pointer.leave_after_release = true;
   }
   request_frames();

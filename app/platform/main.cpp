@@ -30,6 +30,7 @@
 #include "html5_backend.hpp"
 #include "http_fetch.hpp"
 #include "local_clock.hpp"
+#include "outbox_sender.hpp"
 #include "page_status.hpp"
 #include "submission_sender.hpp"
 #include "ui/app_view.hpp"
@@ -115,6 +116,11 @@ void apply_action(const Action& action) {
   if (std::holds_alternative<FollowUrl>(action)) browser_history_followed(before_history.size(), g_app.nav);
   else browser_history_update(before, before_history, g_app.nav);
   device_saver_changed();
+  // A sealed application is sent once it is on the device, so a closed tab cannot lose a copy the
+  // endpoint already holds.
+  if (const auto* sealed = std::get_if<ApplicationSealed>(&action))
+    device_saver_save([id = sealed->sealed->submission_id] { outbox_release(id); });
+  outbox_changed(g_app.nav);
 }
 
 // The answer of a request the app made (a send, a status check) arrives between frames.
@@ -130,8 +136,7 @@ void submit(const std::string& procedure_id) {
   auto draft = g_app.nav.drafts.find(procedure_id);
   if (!procedure || !procedure->form || draft == g_app.nav.drafts.end()) return;
   const CheckedForm checked = check_form(*procedure->form, draft->second.values);
-  send_application(procedure_id, application_json(*procedure->form, checked.accepted, g_app.nav.language),
-                   draft->second.corrects, apply_outcome);
+  seal_for_outbox(procedure_id, application_json(*procedure->form, checked.accepted, g_app.nav.language), apply_outcome);
 }
 
 void frame() {
@@ -162,6 +167,7 @@ void frame() {
     note_new_glyphs(a);
     if (const auto* s = std::get_if<SubmitApplication>(&a)) submit(s->procedure_id);
     if (const auto* c = std::get_if<CheckStatus>(&a)) check_status(c->receipt, apply_outcome);
+    if (const auto* now = std::get_if<SendNow>(&a)) outbox_send_now(now->submission_id);
     if (std::holds_alternative<ApplyUpdate>(a)) device_saver_save(app_update_apply);
   }
   page_set_language(g_app.nav.language);
@@ -218,6 +224,9 @@ void start() {
   apply(g_app.nav, FollowUrl{initial_route(resume_fragment)});
   g_app.nav.history = parent_routes(g_app.nav.current);
   browser_history_followed(g_app.nav.history.size(), g_app.nav);
+  // What waited in the outbox when the page closed is on the device already.
+  for (const auto& queued : g_app.nav.outbox) outbox_release(queued.submission_id());
+  outbox_start(apply_outcome);
   page_set_language(g_app.nav.language);
   request_frames();
   page_ready();

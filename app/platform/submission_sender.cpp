@@ -1,4 +1,4 @@
-// The browser's half of sending: two requests around core's seal_application and read_send_answer.
+// The browser's half of sealing (the key list around core's seal_application) and of status checks.
 #include "submission_sender.hpp"
 
 #include <emscripten/emscripten.h>
@@ -27,47 +27,20 @@ struct Sent {
 };
 std::vector<Sent> g_sent;
 
-// An envelope whose POST got no clear answer is sent again as the same bytes (same submission id), so a
-// retry after a lost response never makes a second copy at the endpoint. By procedure id.
-struct Unsent {
-  std::string application_json, key_id;
-  std::shared_ptr<SealedApplication> sealed;
-};
-std::map<std::string, Unsent> g_unsent;
-
-std::shared_ptr<SealedApplication> sealed_for(const std::string& procedure_id, std::string application_json,
-                                              const crypto::WardPublicKey& key) {
-  auto it = g_unsent.find(procedure_id);
-  if (it != g_unsent.end() && it->second.application_json == application_json && it->second.key_id == key.key_id)
-    return it->second.sealed;
-  auto sealed = std::make_shared<SealedApplication>(seal_application(procedure_id, application_json, key, utc_iso_time()));
-  g_unsent[procedure_id] = Unsent{std::move(application_json), key.key_id, sealed};
-  return sealed;
+void fail(const std::string& procedure_id, const std::string& key, const std::function<void(Action)>& done) {
+  done(SubmissionFailed{procedure_id, key, {}, {}});
 }
 
-void fail(const std::string& procedure_id, const std::string& key, const std::function<void(Action)>& done,
-          std::map<std::string, std::string> params = {}) {
-  done(SubmissionFailed{procedure_id, key, std::move(params)});
-}
-
-void post(const std::string& procedure_id, std::shared_ptr<SealedApplication> sealed, const std::string& corrects,
-          std::function<void(Action)> done) {
-  std::vector<std::pair<std::string, std::string>> headers = {
-      {"Content-Type", "application/vnd.madoguchi.envelope"}, {"Madoguchi-Status-Token", sealed->status_token}};
-  if (!corrects.empty()) headers.emplace_back("Madoguchi-Corrects", corrects);
-  post_bytes("api/v1/submissions", headers, sealed->envelope, [procedure_id, sealed, done](FetchResult r) {
-    const SendAnswer answer =
-        read_send_answer(r.status, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()));
-    if (!answer.receipt) {
-      std::fprintf(stderr, "send %s: HTTP %d %s\n", procedure_id.c_str(), r.status, r.error.c_str());
-      return fail(procedure_id, answer.message_key, done, answer.params);
-    }
-    g_unsent.erase(procedure_id);
-    sealed->envelope.clear();
-    sealed->envelope.shrink_to_fit();
-    g_sent.push_back(Sent{*answer.receipt, std::move(*sealed)});
-    done(SubmissionSent{procedure_id, *answer.receipt, utc_iso_time()});
-  });
+// Sealed to the ward key both pinned and listed; with no usable answer from the endpoint (offline, a server
+// error), to the first pinned key: a key the ward has since withdrawn is refused when the outbox sends it,
+// and the draft comes back to be sent again.
+std::variant<crypto::WardPublicKey, NoSealKey> seal_key(const FetchResult& listing) {
+  if (listing.status == 0 || listing.status >= 500) {
+    if (g_pinned.empty()) return NoSealKey{NoSealKey::NothingPinned, "keys.json pinned no key"};
+    return g_pinned.front();
+  }
+  if (!listing.ok) return NoSealKey{NoSealKey::ServerAnswerUnreadable, "GET api/v1/keys: HTTP " + std::to_string(listing.status)};
+  return choose_seal_key(g_pinned, std::string_view(reinterpret_cast<const char*>(listing.body.data()), listing.body.size()));
 }
 
 }  // namespace
@@ -78,29 +51,34 @@ void set_pinned_keys(const std::string& keys_json) {
   else std::fprintf(stderr, "keys.json: %s\n", std::get<KeyListError>(parsed).detail.c_str());
 }
 
-void send_application(const std::string& procedure_id, std::string application_json, const std::string& corrects,
-                      std::function<void(Action)> done) {
-  fetch_asset("api/v1/keys", [procedure_id, application_json = std::move(application_json), corrects,
-                              done](FetchResult r) mutable {
-    if (r.status == 0) return fail(procedure_id, "send.error.offline", done);
-    if (!r.ok) return fail(procedure_id, r.status >= 500 ? "send.error.server" : "send.error.no_trusted_key", done);
-    auto chosen = choose_seal_key(g_pinned, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()));
+void seal_for_outbox(const std::string& procedure_id, std::string application_json, std::function<void(Action)> done) {
+  fetch_asset("api/v1/keys", [procedure_id, application_json = std::move(application_json), done](FetchResult r) mutable {
+    auto chosen = seal_key(r);
     if (auto* none = std::get_if<NoSealKey>(&chosen)) {
       std::fprintf(stderr, "send %s: no seal key: %s\n", procedure_id.c_str(), none->detail.c_str());
       return fail(procedure_id, std::string(NoSealKey::kMessageKey), done);
     }
-    std::shared_ptr<SealedApplication> sealed;
     try {
-      sealed = sealed_for(procedure_id, std::move(application_json), std::get<crypto::WardPublicKey>(chosen));
+      auto sealed = std::make_shared<const SealedApplication>(seal_application(
+          procedure_id, std::move(application_json), std::get<crypto::WardPublicKey>(chosen), utc_iso_time()));
+      done(ApplicationSealed{procedure_id, std::move(sealed), utc_iso_time()});
     } catch (const std::length_error&) {
-      return fail(procedure_id, "send.error.too_large", done);
+      fail(procedure_id, "send.error.too_large", done);
     } catch (const std::exception& e) {
       // Not the resident's doing and not the network's: say so, and keep the draft.
       std::fprintf(stderr, "send %s: sealing failed: %s\n", procedure_id.c_str(), e.what());
-      return fail(procedure_id, "send.error.device", done);
+      fail(procedure_id, "send.error.device", done);
     }
-    post(procedure_id, std::move(sealed), corrects, std::move(done));
   });
+}
+
+void remember_sent(const std::string& receipt, const SealedApplication& sealed) {
+  SealedApplication kept;
+  kept.submission_id = sealed.submission_id;
+  kept.status_token = sealed.status_token;
+  kept.reply_key.public_key = sealed.reply_key.public_key;
+  std::copy_n(sealed.reply_key.secret_key.data(), sealed.reply_key.secret_key.size(), kept.reply_key.secret_key.data());
+  g_sent.push_back(Sent{receipt, std::move(kept)});
 }
 
 void check_status(const std::string& receipt, std::function<void(Action)> done) {

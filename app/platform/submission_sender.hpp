@@ -1,9 +1,7 @@
-// Sends one application from the browser: picks the ward key (pinned in the site's keys.json and listed by
-// the endpoint), seals on the device, POSTs the envelope, and answers with the navigation action that
-// tells the resident the outcome. Implements:
+// Seals one application in the browser for the outbox (outbox_sender.hpp sends it) and reads the status of
+// the ones the endpoint holds. Implements:
 //  - the pinned key list, loaded once with the app (a later keys.json is a new app version)
-//  - GET api/v1/keys before each send, so a withdrawn key is never used
-//  - POST api/v1/submissions with the status token; the reply key pair and token stay in this tab's memory
+//  - GET api/v1/keys before each seal, so a withdrawn key is not used when the endpoint can say so
 //  - GET api/v1/submissions/{receipt}/status with that token, the ward's notes opened with that key
 //  - those tokens and keys as device records, so status and notes still open after a reload
 #pragma once
@@ -13,6 +11,7 @@
 #include <vector>
 
 #include "core/navigation.hpp"
+#include "core/outgoing_submission.hpp"
 
 namespace madoguchi::platform {
 
@@ -20,9 +19,12 @@ namespace madoguchi::platform {
 // every send refused with send.error.no_trusted_key.
 void set_pinned_keys(const std::string& keys_json);
 
-// `corrects`: the receipt this application corrects (sent as Madoguchi-Corrects), or empty.
-void send_application(const std::string& procedure_id, std::string application_json, const std::string& corrects,
-                      std::function<void(Action)> done);
+// Seals the application to the ward's key on the device and answers with ApplicationSealed (for the
+// outbox to send) or SubmissionFailed when it cannot be sealed safely.
+void seal_for_outbox(const std::string& procedure_id, std::string application_json, std::function<void(Action)> done);
+
+// The endpoint holds this application: keep its status token and reply key to read its status later.
+void remember_sent(const std::string& receipt, const SealedApplication& sealed);
 
 // Answers with StatusChecked or StatusCheckFailed.
 void check_status(const std::string& receipt, std::function<void(Action)> done);

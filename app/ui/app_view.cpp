@@ -17,8 +17,9 @@ constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiW
 constexpr float kBannerPadding = 12.0f;
 
 // What concerns every screen, shown at the bottom outside the scrolling page: a problem keeping what the
-// resident types (wherever on a long form they are), else a new version to reload into, offered only
-// outside forms and their review so a reload never comes in the middle of typing.
+// resident types (wherever on a long form they are), else that the device is offline and what still
+// works, else a new version to reload into, offered only outside forms and their review so a reload
+// never comes in the middle of typing.
 struct Banner {
   std::string_view text;
   std::string_view button;  // empty for none
@@ -29,6 +30,7 @@ Banner banner_for(const ViewInput& in) {
   const auto& m = in.messages;
   const std::string& lang = in.nav.language;
   if (!in.nav.storage_problem.empty()) return {m.get(lang, in.nav.storage_problem), {}, true};
+  if (!in.nav.online) return {m.get(lang, "net.offline"), {}, false};
   const Screen screen = in.nav.current.screen;
   if (in.nav.update_ready && screen != Screen::Form && screen != Screen::Review)
     return {m.get(lang, "update.ready"), m.get(lang, "update.apply"), false};

@@ -1,13 +1,68 @@
-// The applications sent from this device: each with its receipt number, its status as the endpoint
-// last told it, and the ward's notes, which only this device can open.
+// My applications: drafts not yet sent, those waiting in the outbox, then each sent one with its receipt
+// number, its status as the endpoint last told it, and the ward's notes, which only this device can open.
+#include <algorithm>
+
+#include "core/date_text.hpp"
 #include "screens.hpp"
 
 namespace madoguchi::ui {
+
+namespace {
+
+// Drafts not yet sent, newest change first, each to go on with or delete (after a question), and where
+// they are kept: only in this browser, so a resident knows what clearing it would lose.
+void draw_drafts(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
+  const auto& m = in.messages;
+  std::vector<std::pair<const std::string*, const FormDraft*>> drafts;
+  for (const auto& [procedure_id, draft] : in.nav.drafts)
+    if (draft.queued.empty() && !draft.values.all().empty()) drafts.emplace_back(&procedure_id, &draft);
+  if (drafts.empty()) return;
+  std::stable_sort(drafts.begin(), drafts.end(), [](const auto& a, const auto& b) { return a.second->edited > b.second->edited; });
+  Heading(m.get(lang, "applications.drafts_heading"), 2);
+  SecondaryText(m.get(lang, "applications.drafts_where"));
+  for (const auto& [procedure_id, draft] : drafts) {
+    const Procedure* procedure = in.catalog.find_procedure(*procedure_id);
+    const std::string title = procedure ? counter_name(procedure->title, lang) : *procedure_id;
+    Heading(title, 3);
+    if (const std::string edited = format_japan_time(draft->edited, m, lang); !edited.empty())
+      SecondaryText(m.format(lang, "applications.draft_edited", {{"time", edited}}));
+    if (in.nav.deleting == *procedure_id) {
+      Alert(m.format(lang, "applications.delete_question", {{"procedure", title}}));
+      if (Button(m.get(lang, "applications.delete_confirm"), "delete-yes-" + *procedure_id, true))
+        actions.push_back(DeleteDraft{*procedure_id, true});
+      SameLineIfFits(m.get(lang, "applications.delete_cancel"));
+      if (Button(m.get(lang, "applications.delete_cancel"), "delete-no-" + *procedure_id))
+        actions.emplace_back(std::in_place_type<CancelDeleteDraft>);
+      continue;
+    }
+    if (LabelledButton(m.get(lang, "applications.draft_continue"),
+                       m.format(lang, "applications.draft_continue_named", {{"procedure", title}}), "continue-" + *procedure_id))
+      actions.push_back(OpenForm{*procedure_id});
+    SameLineIfFits(m.get(lang, "applications.draft_delete"));
+    if (LabelledButton(m.get(lang, "applications.draft_delete"),
+                       m.format(lang, "applications.draft_delete_named", {{"procedure", title}}), "delete-" + *procedure_id))
+      actions.push_back(DeleteDraft{*procedure_id, false});
+  }
+  Separator();
+}
+
+}  // namespace
 
 void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const auto& m = in.messages;
   if (BackButton(m.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
   Heading(m.get(lang, "applications.heading"), 1);
+  draw_drafts(in, lang, actions);
+  if (!in.nav.outbox.empty()) {
+    Heading(m.get(lang, "applications.outbox_heading"), 2);
+    for (const auto& queued : in.nav.outbox) {
+      const Procedure* procedure = in.catalog.find_procedure(queued.procedure_id);
+      Heading(procedure ? counter_name(procedure->title, lang) : queued.procedure_id, 3);
+      OutboxState(in, lang, queued, actions);
+    }
+    Separator();
+  }
+  Heading(m.get(lang, "applications.sent_heading"), 2);
   if (in.nav.sent.empty()) {
     Paragraph(m.get(lang, "applications.none"));
     return;
@@ -18,7 +73,7 @@ void draw_applications_screen(const ViewInput& in, const std::string& lang, std:
     const SentApplication& s = *it;
     const Procedure* procedure = in.catalog.find_procedure(s.procedure_id);
     Separator();
-    Heading(procedure ? counter_name(procedure->title, lang) : s.procedure_id, 2);
+    Heading(procedure ? counter_name(procedure->title, lang) : s.procedure_id, 3);
     SecondaryText(m.format(lang, "applications.receipt", {{"receipt", s.receipt}}));
     Paragraph(m.format(lang, "applications.status", {{"status", std::string(m.get(lang, "status." + s.status))}}));
     for (const auto& note : s.notes) {

@@ -1,6 +1,8 @@
 // Home: the ward's name, a language switch, and every life event as a large tile.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "screens.hpp"
 
 namespace madoguchi::ui {
@@ -11,7 +13,10 @@ void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<
   LanguageSwitch(in, lang, actions);
   CatalogLanguageNote(in, lang);
   Separator();
-  if (!in.nav.sent.empty() && Button(m.get(lang, "applications.open"), "applications.open"))
+  const bool has_drafts = std::any_of(in.nav.drafts.begin(), in.nav.drafts.end(),
+                                      [](const auto& d) { return !d.second.values.all().empty(); });
+  if ((has_drafts || !in.nav.outbox.empty() || !in.nav.sent.empty()) &&
+      Button(m.get(lang, "home.my_applications"), "applications.open"))
     actions.push_back(OpenApplications{});
   Heading(m.get(lang, "home.heading"), 1);
   Paragraph(m.get(lang, "home.lead"));

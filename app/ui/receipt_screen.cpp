@@ -1,9 +1,32 @@
-// After sending: the receipt number large enough to read aloud at a counter, and what happens next.
+// After sending: the receipt number large enough to read aloud at a counter, and what happens next; before
+// the endpoint has it, that it waits sealed on the device.
 #include <algorithm>
 
 #include "screens.hpp"
 
 namespace madoguchi::ui {
+namespace {
+
+const QueuedApplication* queued_for(const Navigation& nav, const std::string& procedure_id) {
+  auto draft = nav.drafts.find(procedure_id);
+  if (draft == nav.drafts.end() || draft->second.queued.empty()) return nullptr;
+  for (const auto& q : nav.outbox)
+    if (q.submission_id() == draft->second.queued) return &q;
+  return nullptr;
+}
+
+// Sealed and waiting: nothing for the resident to do, and nothing lost if they close the app now.
+void draw_queued(const ViewInput& in, const std::string& lang, const QueuedApplication& queued,
+                 const Procedure& procedure, std::vector<Action>& actions) {
+  const auto& m = in.messages;
+  const bool sending = queued.state == QueuedApplication::State::Sending;
+  Heading(m.get(lang, sending ? "receipt.sending_heading" : "receipt.queued_heading"), 1);
+  Paragraph(m.format(lang, "receipt.queued", {{"procedure", counter_name(procedure.title, lang)}}));
+  OutboxState(in, lang, queued, actions);
+  if (Button(m.get(lang, "applications.open"), "applications.open")) actions.push_back(OpenApplications{});
+}
+
+}  // namespace
 
 void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const auto& m = in.messages;
@@ -12,6 +35,8 @@ void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vect
   for (const auto& s : in.nav.sent)
     if (s.procedure_id == in.nav.current.procedure_id) sent = &s;  // the latest
   const Procedure* procedure = in.catalog.find_procedure(in.nav.current.procedure_id);
+  const QueuedApplication* queued = queued_for(in.nav, in.nav.current.procedure_id);
+  if (queued && procedure) return draw_queued(in, lang, *queued, *procedure, actions);
   if (!sent || !procedure) {
     Heading(m.get(lang, "event.not_found"), 1);
     return;

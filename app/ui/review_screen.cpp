@@ -40,6 +40,7 @@ class ReviewView {
       Alert(m.format(lang_, draft_.error_key, params));
     }
     if (sending) Paragraph(m.get(lang_, "review.sending_status"));
+    else if (!in_.nav.online) Paragraph(m.get(lang_, "review.offline_note"));
     if (Button(m.get(lang_, sending ? "review.sending" : "review.send"), "review.send", true, sending))
       actions_.push_back(SubmitApplication{procedure_.id});
   }

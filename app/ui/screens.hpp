@@ -21,5 +21,9 @@ void LanguageSwitch(const ViewInput& in, const std::string& lang, std::vector<Ac
 // Says, in the UI's language, that the catalog's texts are shown in another one (Korean UI, English
 // procedures); draws nothing when the catalog has the UI's language.
 void CatalogLanguageNote(const ViewInput& in, const std::string& lang);
+// Where an application in the outbox stands (waiting, sending, the last try failed) and, when it waits
+// while online, a button to send it now.
+void OutboxState(const ViewInput& in, const std::string& lang, const QueuedApplication& queued,
+                 std::vector<Action>& actions);
 
 }  // namespace madoguchi::ui

@@ -2,7 +2,7 @@
 // reopened tab, and a full disk — each time every value comes back, and the device holds it sealed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot, readSourceJson } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, choose, screenshot, readSourceJson } from './portal.mjs';
 
 const kokuho = readSourceJson('assets/catalog/procedures/kokuho-kanyu.json');
 const FORM = '#/event/birth/apply/kokuho-kanyu';
@@ -69,7 +69,7 @@ test('a half-filled form comes back after an offline reload and a closed tab, se
   await typeInto(page, '世帯主の氏名', NAME);
   await typeInto(page, '住所', ADDRESS);
   await page.evaluate(() => document.activeElement.blur());
-  await tap(page.getByRole('radio', { name: '子どもが生まれた', exact: true }));
+  await choose(page.getByRole('radio', { name: '子どもが生まれた', exact: true }));
   const saved = await waitForSave(page, before);
   await page.waitForTimeout(600);  // the radio's change is in the next save
   const records = await storedRecords(page);
@@ -129,6 +129,45 @@ test('a full disk is said plainly, keeps what is typed, and saving resumes once 
   await page.reload();
   await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
   await expectValues(page, { name: NAME, address: ADDRESS });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('わたしの申請 lists a draft with its last change, goes on with it, and deletes it only after a yes', async () => {
+  const { context, page, problems } = await openPhone(browser, server.url + FORM);
+  await page.getByRole('heading', { name: kokuho.title.ja, level: 1 }).waitFor();
+  await typeInto(page, '世帯主の氏名', NAME);
+  await page.evaluate(() => document.activeElement.blur());
+  await waitForSave(page, {});
+
+  // From home, as a resident coming back another day would.
+  await page.goto(server.url + '#/');
+  await tap(page.getByRole('button', { name: 'わたしの申請（書きかけ・送信待ち・送ったもの）' }));
+  await page.getByRole('heading', { name: 'わたしの申請', level: 1 }).waitFor();
+  await page.getByText('書きかけの申請は、この端末のこのブラウザーの中にだけ', { exact: false }).waitFor();
+  await page.getByText(/^最後の変更：\d{4}年\d{1,2}月\d{1,2}日（.） \d{1,2}:\d{2}$/).waitFor();
+  await screenshot(page, 'my-applications-draft-ja');
+  await tap(page.getByRole('button', { name: `${kokuho.title.ja}の続きを入力する` }));
+  await expectValues(page, { name: NAME, address: '' });
+
+  await page.goBack();
+  await page.getByRole('heading', { name: 'わたしの申請', level: 1 }).waitFor();
+  await tap(page.getByRole('button', { name: `${kokuho.title.ja}の下書きを削除` }));
+  const question = page.getByRole('alert').filter({ hasText: '削除すると元に戻せません' });
+  await question.waitFor();
+  await screenshot(page, 'my-applications-delete-question-ja');
+  await tap(page.getByRole('button', { name: 'やめる' }));
+  await question.waitFor({ state: 'detached' });
+  await tap(page.getByRole('button', { name: `${kokuho.title.ja}の下書きを削除` }));
+  await tap(page.getByRole('button', { name: '削除する' }));
+  await page.getByRole('heading', { name: '書きかけの申請' }).waitFor({ state: 'detached' });
+
+  // Gone from the device too: a reload does not bring it back.
+  for (let i = 0; i < 20 && (await storedRecords(page))['draft/kokuho-kanyu']; i++) await page.waitForTimeout(100);
+  assert.equal((await storedRecords(page))['draft/kokuho-kanyu'], undefined);
+  await page.reload();
+  await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
+  assert.equal(await page.getByRole('heading', { name: '書きかけの申請' }).count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

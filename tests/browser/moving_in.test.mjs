@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, choose as chooseRadio, screenshot, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
 import { fetchInbox } from './ward.mjs';
 
 const movingIn = readSourceJson('assets/catalog/events/moving-in.json');
@@ -45,7 +45,7 @@ for (const lang of ['en', 'ja-x-easy']) {
       await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, label(f));
       await page.keyboard.insertText(text);
     }
-    const choose = (f, value) => tap(page.getByRole('radiogroup', { name: label(f) })
+    const choose = (f, value) => chooseRadio(page.getByRole('radiogroup', { name: label(f) })
       .getByRole('radio', { name: option(f, value).label[lang], exact: true }));
     await choose(field('came_from'), 'japan');
     await type(field('new_address'), '東京都千代田区九段南1-2-1 メゾン九段 301');

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, screenshot, readSourceJson, SITE } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, screenshot, readSourceJson, workerActivated, SITE } from './portal.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const manifest = readSourceJson('assets/catalog/catalog.json');
@@ -22,18 +22,6 @@ const usable = (page) => page.waitForFunction(() => window.Madoguchi && window.M
 async function homeShown(page) {
   await page.getByRole('heading', { name: 'どんなことがありましたか？', level: 1 }).waitFor();
   for (const title of eventTitles) await page.getByRole('button', { name: title, exact: true }).waitFor();
-}
-
-// The first visit registers the worker once the app runs; it precaches and activates without
-// taking over that page.
-async function workerActivated(page) {
-  await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    const worker = reg.active;
-    if (worker.state !== 'activated') {
-      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
-    }
-  });
 }
 
 const controlled = (page) => page.evaluate(() => !!navigator.serviceWorker.controller);

@@ -20,12 +20,13 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 // `args` go to the endpoint as well (--keys to accept submissions); `site` serves another copy of the
-// web build; the database lives in a temporary folder removed by stop().
-export async function startEndpoint({ args = [], site = SITE } = {}) {
+// web build; the database lives in a temporary folder removed by stop(). `restart` starts it again on
+// the same port and database after kill() (SIGKILL, as a crash or a pulled plug).
+export async function startEndpoint({ args = [], site = SITE, port = 0, dir } = {}) {
   if (!ENDPOINT || !SITE) throw new Error('set MADOGUCHI_ENDPOINT and MADOGUCHI_SITE (ctest does)');
-  const dir = mkdtempSync(path.join(tmpdir(), 'madoguchi-browser-'));
+  dir ??= mkdtempSync(path.join(tmpdir(), 'madoguchi-browser-'));
   const db = path.join(dir, 'test.sqlite3');
-  const child = spawn(ENDPOINT, ['--site', site, '--db', db, '--listen', '127.0.0.1', '--port', '0', ...args],
+  const child = spawn(ENDPOINT, ['--site', site, '--db', db, '--listen', '127.0.0.1', '--port', String(port), ...args],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -37,18 +38,35 @@ export async function startEndpoint({ args = [], site = SITE } = {}) {
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error('endpoint exited with ' + code)); });
   });
+  const end = async (signal) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill(signal);
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  };
   return {
     url,
     db,
     dir,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
+      await end('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
+    kill: () => end('SIGKILL'),
+    restart: () => startEndpoint({ args, site, port: new URL(url).port, dir }),
   };
+}
+
+// The first visit registers the service worker once the app runs; it precaches and activates without
+// taking over that page.
+export async function workerActivated(page) {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    const worker = reg.active;
+    if (worker.state !== 'activated') {
+      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    }
+  });
 }
 
 export async function launchBrowser() {
@@ -80,37 +98,65 @@ export async function tap(locator) {
   await locator.tap({ force: true });
 }
 
-// Scrolls the canvas as a finger would (touch drags through CDP) until the control is on screen.
-// A finger waits for a fling to stop before it taps: a tap on a moving page only stops it.
+// A radio tapped until it shows as chosen. Under heavy load a tap right after typing is now and then
+// lost (issue 6 note: not yet explained); a resident taps again, and so does this, saying so in the log.
+export async function choose(radio) {
+  for (let attempt = 0; ; attempt++) {
+    await tap(radio);
+    try {
+      await radio.page().waitForFunction((el) => el.getAttribute('aria-checked') === 'true', await radio.elementHandle(), { timeout: 2000 });
+      return;
+    } catch (e) {
+      if (attempt === 1) throw e;
+      console.warn(`a tap on the radio "${await radio.getAttribute('aria-label') ?? await radio.textContent()}" was lost; tapping again`);
+    }
+  }
+}
+
+// Scrolls the canvas as a finger would (touch drags through CDP) until the control is on screen. The
+// bottom of the screen may be under the status banner (offline, storage, a new version), so a control
+// counts as in view in the upper 70 % only, or anywhere on screen once the page is scrolled to its end
+// (the page stops above the banner).
 export async function swipeIntoView(locator) {
   const page = locator.page();
   const { height } = page.viewportSize();
-  let swiped = false;
+  let lastY = null;
   for (let i = 0; i < 30; i++) {
     const box = await locator.boundingBox();
-    if (box && box.y >= 0 && box.y + box.height <= height) return swiped ? waitUntilStill(locator) : undefined;
+    const onScreen = box && box.y >= 0 && box.y + box.height <= height;
+    if (onScreen && (box.y + box.height <= height * 0.7 || box.y === lastY)) return waitUntilStill(locator);
     const distance = !box ? 0 : Math.max(-300, Math.min(300, (box.y + box.height / 2) - height / 2));
     if (distance === 0) return;
+    lastY = box.y;
     await swipe(page, -distance);
-    swiped = true;
     // The mirror moves with the canvas once the app has drawn the scrolled frame.
-    await page.waitForTimeout(150);
+    await waitUntilStill(locator);
   }
   throw new Error('could not scroll the control into view');
 }
 
+// A finger aims at where the control is, not where it was: after a swipe, a choice that opened more
+// questions or a font that grew, the page may still be moving. Wait until the control holds still.
 async function waitUntilStill(locator) {
   let last = await locator.boundingBox();
-  for (let i = 0; i < 40; i++) {
-    await locator.page().waitForTimeout(100);
+  for (let i = 0; i < 80; i++) {
+    await locator.page().waitForTimeout(50);
     const box = await locator.boundingBox();
     if (box && last && box.y === last.y) return;
     last = box;
   }
 }
 
+// One DevTools session per page, never detached: detaching one resets the network emulation, so a
+// page set offline with context.setOffline would come back online (navigator.onLine, the online event).
+const sessions = new WeakMap();
+export async function devtools(page) {
+  if (!sessions.has(page)) sessions.set(page, await page.context().newCDPSession(page));
+  return sessions.get(page);
+}
+
 async function swipe(page, dy) {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await devtools(page);
   const x = 200, y0 = page.viewportSize().height / 2, steps = 8;
   const point = (y) => [{ x, y, id: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y0) });
@@ -118,7 +164,6 @@ async function swipe(page, dy) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y0 + (dy * s) / steps) });
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
 }
 
 export async function screenshot(page, name) {
@@ -131,13 +176,12 @@ export async function screenshot(page, name) {
 // Types as a Japanese IME does (CDP): the reading grows as a composition in the focused field, then the
 // converted text is committed.
 export async function typeWithIme(page, reading, committed) {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await devtools(page);
   for (let i = 1; i <= reading.length; i++) {
     const text = reading.slice(0, i);
     await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
   }
   await cdp.send('Input.insertText', { text: committed });
-  await cdp.detach();
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

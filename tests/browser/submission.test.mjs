@@ -1,6 +1,6 @@
 // A parent applies for the baby's 国民健康保険 on a phone: the form found from the birth checklist,
 // Japanese typed through the IME into the real field laid over the drawn one, errors summarised, the
-// answers checked, a send that fails offline without losing anything, then a sealed send; the ward's
+// answers checked, a send made offline that waits sealed on the phone and goes once it is online; the ward's
 // inbox opens the same application, and the endpoint's files never held it in clear; the ward's
 // request for a correction reaches the phone sealed and is read there, after a reload too, and the
 // corrected application goes back linked to the first.
@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot, typeWithIme, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, choose, screenshot, typeWithIme, accessibilityViolations, devtools, SITE, readSourceJson } from './portal.mjs';
 import { fetchInbox } from './ward.mjs';
 
 const birth = readSourceJson('assets/catalog/events/birth.json');
@@ -64,12 +64,11 @@ test('applying online from the checklist: IME input, error summary, check answer
   await focusField('世帯主の氏名');
   await typeWithIme(page, 'やまだ', '山田');
   await page.keyboard.insertText(' ');
-  const cdp = await context.newCDPSession(page);
+  const cdp = await devtools(page);
   await cdp.send('Input.imeSetComposition', { text: 'たろう', selectionStart: 3, selectionEnd: 3 });
   assert.equal(await field('世帯主の氏名').inputValue(), '山田 たろう');
   await screenshot(page, 'form-kokuho-ime-composing-ja');
   await cdp.send('Input.insertText', { text: '太郎' });
-  await cdp.detach();
   assert.equal(await field('世帯主の氏名').inputValue(), '山田 太郎');
 
   const phoneField = field('日中に連絡がとれる電話番号');
@@ -78,7 +77,7 @@ test('applying online from the checklist: IME input, error summary, check answer
 
   await focusField('住所');
   await page.keyboard.insertText('東京都千代田区九段南１－２－１');
-  await tap(page.getByRole('radio', { name: '子どもが生まれた', exact: true }));
+  await choose(page.getByRole('radio', { name: '子どもが生まれた', exact: true }));
   await focusField('加入することになった日');
   await typeWithIme(page, 'れいわ8ねん3がつ15にち', '令和8年3月15日');
   await tap(page.getByRole('button', { name: '加入する人を追加する' }));
@@ -88,8 +87,8 @@ test('applying online from the checklist: IME input, error summary, check answer
   await typeWithIme(page, 'やまだ　はなこ', 'やまだ　はなこ');
   await focusField('生年月日');
   await page.keyboard.insertText('2026/3/15');
-  await tap(page.getByRole('radio', { name: '女', exact: true }));
-  await tap(page.getByRole('radio', { name: '子', exact: true }));
+  await choose(page.getByRole('radio', { name: '女', exact: true }));
+  await choose(page.getByRole('radio', { name: '子', exact: true }));
   await focusField('日中に連絡がとれる電話番号');
   await page.keyboard.insertText('09012345678');
   await screenshot(page, 'form-kokuho-editing-ja');
@@ -104,15 +103,14 @@ test('applying online from the checklist: IME input, error summary, check answer
   await screenshot(page, 'review-kokuho-ja');
   await audit('check your answers');
 
-  // Offline: the send fails with what to do, and nothing typed is lost.
+  // Offline: 送信する seals the application on the phone and it waits; online again, it goes by itself.
   await context.setOffline(true);
-  await tap(page.getByRole('button', { name: '送信する' }));
-  await page.getByRole('alert').filter({ hasText: 'インターネットにつながっていない' }).waitFor();
-  await page.getByText('090-1234-5678', { exact: true }).waitFor();
+  await page.getByText('今はオフラインです。「送信する」を押すと', { exact: false }).waitFor();
   await screenshot(page, 'review-kokuho-offline-ja');
-  await context.setOffline(false);
-
   await tap(page.getByRole('button', { name: '送信する' }));
+  await page.getByRole('heading', { name: '送信待ちです', level: 1 }).waitFor();
+  await audit('waiting to be sent');
+  await context.setOffline(false);
   await page.getByRole('heading', { name: '送信しました', level: 1 }).waitFor();
   const receipt = await page.getByRole('heading', { level: 2, name: /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/ }).textContent();
   await screenshot(page, 'receipt-kokuho-ja');
@@ -151,7 +149,7 @@ test('applying online from the checklist: IME input, error summary, check answer
   await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
   await page.getByRole('heading', { name: '送信しました', level: 1 }).waitFor();
   await tap(page.getByRole('button', { name: '送った申請の状況を見る' }));
-  await page.getByRole('heading', { name: '送った申請', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'わたしの申請', level: 1 }).waitFor();
   await page.getByText(`受付番号：${receipt}`, { exact: true }).waitFor();
   await tap(page.getByRole('button', { name: '最新の状況を確認する' }));
   await page.getByText('状況：補正のお願いがあります（区役所からのお知らせを読んでください）', { exact: true }).waitFor();

@@ -107,7 +107,10 @@ TEST_CASE("a save writes only what changed and removes a sent draft", "[device-r
   CHECK(changes.write == std::vector<std::string>{"draft/kokuho-kanyu"});
   CHECK(changes.remove.empty());
 
-  apply(nav, SubmissionSent{"kokuho-kanyu", "ABCD-EFGH-JKMN"});
+  apply(nav, ApplicationSealed{"kokuho-kanyu", fixtures::sealed_as("s1"), "2026-12-06T00:00:00Z"});
+  CHECK(record_changes(saved, device_records(nav)).write ==
+        std::vector<std::string>{"draft/kokuho-kanyu", "outbox/s1", "session"});
+  apply(nav, SubmissionSent{"kokuho-kanyu", "ABCD-EFGH-JKMN", "2026-12-06T00:00:01Z", "s1"});
   changes = record_changes(saved, device_records(nav));
   CHECK(changes.write == std::vector<std::string>{"sent/ABCD-EFGH-JKMN", "session"});
   CHECK(changes.remove == std::vector<std::string>{"draft/kokuho-kanyu"});

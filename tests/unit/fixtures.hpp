@@ -2,6 +2,7 @@
 #pragma once
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -10,8 +11,16 @@
 #include "core/catalog_loader.hpp"
 #include "core/localized_text.hpp"
 #include "core/messages.hpp"
+#include "core/outgoing_submission.hpp"
 
 namespace fixtures {
+
+// An application as the outbox holds it, for tests of what happens around it rather than of sealing.
+inline std::shared_ptr<const madoguchi::SealedApplication> sealed_as(std::string submission_id) {
+  auto sealed = std::make_shared<madoguchi::SealedApplication>();
+  sealed->submission_id = std::move(submission_id);
+  return sealed;
+}
 
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -119,12 +119,36 @@ TEST_CASE("a complete form goes to check your answers; change returns to the fie
   CHECK(sending->disabled);
   CHECK_FALSE(find(p.tree, Role::Button, "戻る"));
 
-  apply(p.nav, SubmissionFailed{"kokuho-kanyu", "send.error.offline", {}});
+  apply(p.nav, SubmissionFailed{"kokuho-kanyu", "send.error.no_trusted_key", {}});
   p.frame();
-  CHECK(find(p.tree, Role::Alert, std::string(p.messages.get("ja", "send.error.offline"))));
+  CHECK(find(p.tree, Role::Alert, std::string(p.messages.get("ja", "send.error.no_trusted_key"))));
   CHECK(p.nav.drafts["kokuho-kanyu"].values.get("phone") == "090-1234-5678");  // nothing typed is lost
 
-  apply(p.nav, SubmissionSent{"kokuho-kanyu", "7K3M-9QXW-2HPD"});
+  // Offline: sealed and waiting, said plainly, nothing to do.
+  apply(p.nav, NetworkChanged{false});
+  p.frame();
+  CHECK(find(p.tree, Role::Text, std::string(p.messages.get("ja", "review.offline_note"))));
+  p.activate(Role::Button, "送信する");
+  apply(p.nav, ApplicationSealed{"kokuho-kanyu", fixtures::sealed_as("s1"), "2026-12-06T00:00:00Z"});
+  p.frame();
+  CHECK(p.nav.current.screen == Screen::Receipt);
+  CHECK(find(p.tree, Role::Heading, "送信待ちです"));
+  CHECK(find(p.tree, Role::Text, std::string(p.messages.get("ja", "net.offline"))));
+  CHECK_FALSE(find(p.tree, Role::Button, "今すぐ送る"));  // not while offline
+
+  apply(p.nav, NetworkChanged{true});
+  apply(p.nav, SendStarted{"s1"});
+  apply(p.nav, SendDeferred{"s1", "send.error.server"});
+  p.frame();
+  CHECK(find(p.tree, Role::Text, std::string(p.messages.get("ja", "outbox.retry_note"))));
+  const auto* send_now = find(p.tree, Role::Button, "今すぐ送る");
+  REQUIRE(send_now);
+  p.tree.request_activation(send_now->id);
+  auto actions = p.frame();
+  for (const auto& a : p.frame()) actions.push_back(a);
+  CHECK(std::count_if(actions.begin(), actions.end(), [](const Action& a) { return std::holds_alternative<SendNow>(a); }) == 1);
+
+  apply(p.nav, SubmissionSent{"kokuho-kanyu", "7K3M-9QXW-2HPD", "2026-12-06T00:00:05Z", "s1"});
   p.frame();
   CHECK(p.nav.current.screen == Screen::Receipt);
   CHECK(find(p.tree, Role::Heading, "7K3M-9QXW-2HPD"));

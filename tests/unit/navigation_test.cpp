@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/navigation.hpp"
+#include "fixtures.hpp"
 #include "core/route_url.hpp"
 
 using namespace madoguchi;
@@ -70,7 +71,8 @@ TEST_CASE("the browser's back button steps back; a link opens a new step; a form
 
   apply(nav, SetFieldValue{"kokuho-kanyu", "phone", "090-1234-5678"});
   apply(nav, FollowUrl{Route{Screen::Review, "birth", "kokuho-kanyu"}});
-  apply(nav, SubmissionSent{"kokuho-kanyu", "7K3M-9QXW-2HPD"});
+  apply(nav, ApplicationSealed{"kokuho-kanyu", fixtures::sealed_as("s1"), "2026-12-06T00:00:00Z"});
+  apply(nav, SubmissionSent{"kokuho-kanyu", "7K3M-9QXW-2HPD", "2026-12-06T00:00:01Z", "s1"});
   CHECK(nav.current.screen == Screen::Receipt);
   // Back from the receipt lands on the review's address: the application is gone from the device's
   // drafts, so the event opens instead of an empty form.
@@ -118,7 +120,8 @@ TEST_CASE("answering a 補正依頼 brings the sent answers back as a draft link
   const FormDraft& draft = nav.drafts.at("kokuho-kanyu");
   CHECK(draft.corrects == "7K3M-9QXW-2HPD");
   CHECK(draft.values.get("phone") == "03-1234-5678");
-  apply(nav, SubmissionSent{"kokuho-kanyu", "8C7B-RB5T-EKJQ"});
+  apply(nav, ApplicationSealed{"kokuho-kanyu", fixtures::sealed_as("s2"), "2026-12-06T00:00:00Z"});
+  apply(nav, SubmissionSent{"kokuho-kanyu", "8C7B-RB5T-EKJQ", "2026-12-06T00:00:01Z", "s2"});
   REQUIRE(nav.sent.size() == 2);
   CHECK(nav.sent[1].corrects == "7K3M-9QXW-2HPD");
   apply(nav, CorrectApplication{"NO-SUCH"});  // nothing to correct: nothing changes
