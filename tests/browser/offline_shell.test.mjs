@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, screenshot, readSourceJson, workerActivated, SITE } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, readSourceJson, workerActivated, SITE } from './portal.mjs';
+import { KOKUHO_FORM } from './kokuho_form.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const manifest = readSourceJson('assets/catalog/catalog.json');
@@ -200,6 +201,50 @@ test('a new version is found in the background, offered, and applied only when a
   assert.equal(await shownVersion(page), '2', 'the page starts from the cache');
   await page.waitForFunction(() => document.documentElement.dataset.updateReady === 'true');
   await homeShown(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.stop();
+  rmSync(site, { recursive: true, force: true });
+});
+
+// The page looks for a new version when the resident comes back to it an hour later.
+async function comeBackLater(page) {
+  await page.evaluate(() => {
+    const now = Date.now;
+    Date.now = () => now() + 61 * 60 * 1000;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForFunction(() => document.documentElement.dataset.updateReady === 'true');
+}
+
+test('a new version while a draft is open: not offered on the form, applied from the button, the draft survives', async () => {
+  const site = copySite();
+  const server = await startEndpoint({ site });
+  const { context, page, problems } = await openPhone(browser, server.url + KOKUHO_FORM);
+  await workerActivated(page);
+  await page.reload();
+  await usable(page);
+  const name = page.getByRole('textbox', { name: '世帯主の氏名', exact: true });
+  await tap(name);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '世帯主の氏名');
+  await page.keyboard.insertText('髙橋 花子');
+
+  deployVersion(site, '2');
+  await comeBackLater(page);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByRole('button', { name: '新しい版にする' }).count(), 0, 'never offered in the middle of a form');
+
+  // Back on the checklist the offer shows; taking it saves the draft first, then reloads.
+  await page.evaluate(() => document.activeElement.blur());
+  await tap(page.getByRole('button', { name: '戻る', exact: true }));
+  const reloaded = page.waitForEvent('load');
+  await tap(page.getByRole('button', { name: '新しい版にする' }));
+  await reloaded;
+  await usable(page);
+  assert.equal(await shownVersion(page), '2');
+  await page.goto(server.url + KOKUHO_FORM);
+  await usable(page);
+  assert.equal(await page.getByRole('textbox', { name: '世帯主の氏名', exact: true }).inputValue(), '髙橋 花子');
   assert.deepEqual(problems, []);
   await context.close();
   await server.stop();
