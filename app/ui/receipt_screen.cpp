@@ -22,7 +22,7 @@ void draw_queued(const ViewInput& in, const std::string& lang, const QueuedAppli
   const bool sending = queued.state == QueuedApplication::State::Sending;
   Heading(m.get(lang, sending ? "receipt.sending_heading" : "receipt.queued_heading"), 1);
   Paragraph(m.format(lang, "receipt.queued", {{"procedure", counter_name(procedure.title, lang)}}));
-  OutboxState(in, lang, queued, actions);
+  OutboxState(in, lang, queued, actions, true);
   if (Button(m.get(lang, "applications.open"), "applications.open")) actions.push_back(OpenApplications{});
 }
 

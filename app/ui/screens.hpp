@@ -22,8 +22,8 @@ void LanguageSwitch(const ViewInput& in, const std::string& lang, std::vector<Ac
 // procedures); draws nothing when the catalog has the UI's language.
 void CatalogLanguageNote(const ViewInput& in, const std::string& lang);
 // Where an application in the outbox stands (waiting, sending, the last try failed) and, when it waits
-// while online, a button to send it now.
+// while online, a button to send it now. `said_waiting`: the screen already says it waits.
 void OutboxState(const ViewInput& in, const std::string& lang, const QueuedApplication& queued,
-                 std::vector<Action>& actions);
+                 std::vector<Action>& actions, bool said_waiting = false);
 
 }  // namespace madoguchi::ui

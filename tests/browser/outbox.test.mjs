@@ -27,7 +27,7 @@ test('sent offline: sealed and queued, kept through an offline reload, sent once
     await page.getByText('今はオフラインです。「送信する」を押すと', { exact: false }).waitFor();
     await tap(page.getByRole('button', { name: '送信する', exact: true }));
     await page.getByRole('heading', { name: '送信待ちです', level: 1 }).waitFor();
-    await page.getByText('送信待ち：インターネットにつながると自動で送ります。', { exact: true }).waitFor();
+    await page.getByText('インターネットにつながると自動で送ります。アプリを閉じても消えません。', { exact: false }).waitFor();
     await screenshot(page, 'receipt-queued-offline-ja');
     assert.equal(await page.getByRole('button', { name: '今すぐ送る' }).count(), 0, 'no "send now" while offline');
 

@@ -133,6 +133,7 @@ TEST_CASE("a complete form goes to check your answers; change returns to the fie
   p.frame();
   CHECK(p.nav.current.screen == Screen::Receipt);
   CHECK(find(p.tree, Role::Heading, "送信待ちです"));
+  CHECK_FALSE(find(p.tree, Role::Text, std::string(p.messages.get("ja", "outbox.state_waiting"))));  // the lead says it
   CHECK(find(p.tree, Role::Text, std::string(p.messages.get("ja", "net.offline"))));
   CHECK_FALSE(find(p.tree, Role::Button, "今すぐ送る"));  // not while offline
 

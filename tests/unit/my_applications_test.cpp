@@ -82,6 +82,7 @@ TEST_CASE("a draft waiting in the outbox is not deleted, and shows where it stan
   p.frame();
   CHECK_FALSE(find(p.tree, Role::Heading, "書きかけの申請"));
   CHECK(find(p.tree, Role::Heading, "送信待ち"));
+  CHECK(find(p.tree, Role::Text, std::string(p.messages.get("ja", "outbox.state_waiting"))));
 }
 
 TEST_CASE("a moment in UTC reads as Japan time, and anything else as nothing", "[my-applications]") {
