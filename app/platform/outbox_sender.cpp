@@ -103,7 +103,9 @@ void pump() {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_network_changed(int online) {
   g_sender.online = online != 0;
-  if (g_sender.online) g_sender.due.clear();  // everything waiting is due now
+  // Back online: everything waiting is due now, however long its last wait was.
+  if (g_sender.online && g_nav)
+    for (const auto& queued : g_nav->outbox) g_sender.due[queued.submission_id()] = 0;
   g_sender.dispatch(NetworkChanged{g_sender.online});
 }
 
