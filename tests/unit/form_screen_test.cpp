@@ -28,15 +28,6 @@ struct FormPortal : Portal {
     frame();
     frame();
   }
-
-  void activate(Role role, const std::string& name) {
-    const auto* node = find(tree, role, name);
-    INFO(name);
-    REQUIRE(node);
-    tree.request_activation(node->id);
-    frame();
-    frame();
-  }
 };
 
 }  // namespace

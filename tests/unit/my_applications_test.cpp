@@ -11,23 +11,8 @@ using fixtures::find;
 using fixtures::Portal;
 using ui::Role;
 
-namespace {
-
-struct MyApplications : Portal {
-  void activate(Role role, const std::string& name) {
-    const auto* node = find(tree, role, name);
-    INFO(name);
-    REQUIRE(node);
-    tree.request_activation(node->id);
-    frame();
-    frame();
-  }
-};
-
-}  // namespace
-
 TEST_CASE("home offers わたしの申請 only once there is a draft, a queued or a sent application", "[my-applications]") {
-  MyApplications p;
+  Portal p;
   p.frame();
   CHECK_FALSE(find(p.tree, Role::Button, "わたしの申請（書きかけ・送信待ち・送ったもの）"));
   apply(p.nav, SetFieldValue{"kokuho-kanyu", "head_name", "髙橋 花子"});
@@ -39,7 +24,7 @@ TEST_CASE("home offers わたしの申請 only once there is a draft, a queued o
 
 TEST_CASE("drafts are listed newest first with their last change, go on where they were, and delete only after a yes",
           "[my-applications]") {
-  MyApplications p;
+  Portal p;
   apply(p.nav, SetFieldValue{"kokuho-kanyu", "head_name", "髙橋 花子"});
   apply(p.nav, DraftsEdited{{"kokuho-kanyu"}, "2026-12-06T12:30:00Z"});
   apply(p.nav, SetFieldValue{"shugaku", "child_name", "髙橋 一郎"});
@@ -73,7 +58,7 @@ TEST_CASE("drafts are listed newest first with their last change, go on where th
 }
 
 TEST_CASE("a draft waiting in the outbox is not deleted, and shows where it stands instead", "[my-applications]") {
-  MyApplications p;
+  Portal p;
   apply(p.nav, SetFieldValue{"kokuho-kanyu", "head_name", "髙橋 花子"});
   apply(p.nav, ApplicationSealed{"kokuho-kanyu", fixtures::sealed_as("s1"), "2026-12-06T00:00:00Z"});
   apply(p.nav, DeleteDraft{"kokuho-kanyu", true});

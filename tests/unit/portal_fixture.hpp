@@ -1,6 +1,8 @@
 // The real catalog and messages drawn by the real screens in a headless ImGui context, with each frame's
 // actions applied as the platform applies them; and lookups in the semantic tree by role and name.
 #pragma once
+#include <catch2/catch.hpp>
+
 #include <string>
 #include <vector>
 
@@ -28,6 +30,17 @@ struct Portal {
     auto actions = imgui.frame({catalog, messages, nav, madoguchi::CivilDate{2026, 3, 20}}, tree, pointer, down);
     for (const auto& a : actions) apply(nav, a);
     return actions;
+  }
+
+  // A tap on the control with this role and name, as the mirror delivers it; two frames let the action
+  // apply and the next screen draw.
+  void activate(madoguchi::ui::Role role, const std::string& name) {
+    const auto* node = find(tree, role, name);
+    INFO(name);
+    REQUIRE(node);
+    tree.request_activation(node->id);
+    frame();
+    frame();
   }
 };
 
