@@ -37,4 +37,11 @@ std::string answer_text(const FieldSpec& spec, std::string_view normalized, cons
   return std::string(normalized);
 }
 
+std::string draft_name(const FormSpec& form, const FormValues& values) {
+  for (const auto& field : form.fields)
+    if (field.kind == FieldKind::Name)
+      if (auto value = values.get(field.id); value && !value->empty()) return std::string(*value);
+  return {};
+}
+
 }  // namespace madoguchi

@@ -13,6 +13,10 @@ namespace madoguchi {
 std::string answer_text(const FieldSpec& spec, std::string_view normalized, const Messages& messages,
                         std::string_view language);
 
+// Whose form a draft is, as the resident typed it: the first name the form asks for at its top level
+// (the applicant's), "" before one is typed. It tells two drafts of one procedure apart in a list.
+std::string draft_name(const FormSpec& form, const FormValues& values);
+
 // "●●●● ●●●● 1234" for twelve digits; any other length masks every digit.
 std::string masked_my_number(std::string_view digits);
 

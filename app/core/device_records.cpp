@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "draft_id.hpp"
 #include "json_text.hpp"
 #include "route_url.hpp"
 
@@ -48,9 +49,18 @@ void read_item_counts(const json::object& o, const FormSpec* form, FormValues& v
       values.set_item_count(std::string(group), static_cast<int>(count.get_int64()));
 }
 
-std::string draft_text(const std::string& procedure_id, const FormDraft& draft) {
+// Records kept before there could be several drafts of a procedure have no "draft": the procedure's
+// only draft had the procedure's id. "" for an id of another procedure or not an id at all.
+std::string draft_id_member(const json::object& o, const std::string& procedure_id) {
+  std::string id = string_member(o, "draft");
+  if (id.empty()) return procedure_id;
+  return is_draft_id(id) && procedure_of(id) == procedure_id ? id : std::string();
+}
+
+std::string draft_text(const std::string& draft_id, const FormDraft& draft) {
   json::object o{{"format", kDraftFormat},
-                 {"procedure", procedure_id},
+                 {"procedure", procedure_of(draft_id)},
+                 {"draft", draft_id},
                  {"edited", draft.edited},
                  {"values", string_map(draft.values.all())},
                  {"items", item_counts(draft.values)},
@@ -89,6 +99,8 @@ bool restore_draft(Navigation& nav, const Catalog& catalog, const json::object& 
   if (string_member(o, "format") != kDraftFormat) return false;
   const std::string procedure_id = string_member(o, "procedure");
   if (procedure_id.empty()) return false;
+  const std::string draft_id = draft_id_member(o, procedure_id);
+  if (draft_id.empty()) return false;
   FormDraft draft;
   draft.edited = string_member(o, "edited");
   draft.corrects = string_member(o, "corrects");
@@ -102,7 +114,7 @@ bool restore_draft(Navigation& nav, const Catalog& catalog, const json::object& 
     else draft.set_aside[path] = value;
   }
   read_item_counts(o, form, draft.values);
-  nav.drafts[procedure_id] = std::move(draft);
+  nav.drafts[draft_id] = std::move(draft);
   return true;
 }
 
@@ -112,6 +124,7 @@ std::string sent_text(const SentApplication& sent) {
   for (const auto& n : sent.notes) notes.push_back(json::object{{"sent", n.sent}, {"status", n.status}, {"text", n.text}});
   json::object o{{"format", kSentFormat},
                  {"procedure", sent.procedure_id},
+                 {"draft", sent.draft_id},
                  {"receipt", sent.receipt},
                  {"sent_at", sent.sent_at},
                  {"values", string_map(sent.values.all())},
@@ -128,6 +141,7 @@ bool restore_sent(Navigation& nav, const json::object& o) {
   sent.procedure_id = string_member(o, "procedure");
   sent.receipt = string_member(o, "receipt");
   if (sent.procedure_id.empty() || sent.receipt.empty()) return false;
+  sent.draft_id = draft_id_member(o, sent.procedure_id);
   sent.corrects = string_member(o, "corrects");
   sent.sent_at = string_member(o, "sent_at");
   if (const std::string status = string_member(o, "status"); !status.empty()) sent.status = status;
@@ -169,8 +183,7 @@ bool restore_session(Navigation& nav, const json::object& o, std::string& fragme
 std::map<std::string, std::string> device_records(const Navigation& nav) {
   std::map<std::string, std::string> out;
   out[kSessionRecord] = session_text(nav);
-  for (const auto& [procedure_id, draft] : nav.drafts)
-    out[kDraftRecordPrefix + procedure_id] = draft_text(procedure_id, draft);
+  for (const auto& [draft_id, draft] : nav.drafts) out[kDraftRecordPrefix + draft_id] = draft_text(draft_id, draft);
   for (const auto& sent : nav.sent) out[kSentRecordPrefix + sent.receipt] = sent_text(sent);
   for (const auto& queued : nav.outbox) out[kOutboxRecordPrefix + queued.submission_id()] = outbox_record_text(queued);
   return out;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "draft_id.hpp"
+
 namespace madoguchi {
 namespace {
 
@@ -22,9 +24,9 @@ void go_back(Navigation& nav) {
   }
 }
 
-Route form_route(const Navigation& nav, Screen screen, const std::string& procedure_id) {
+Route form_route(const Navigation& nav, Screen screen, const std::string& draft_id) {
   const std::string& from = nav.current.event_id;
-  return Route{screen, from, procedure_id};
+  return Route{screen, from, draft_id};
 }
 
 SentApplication* find_sent(Navigation& nav, const std::string& receipt) {
@@ -39,26 +41,27 @@ QueuedApplication* find_queued(Navigation& nav, const std::string& submission_id
   return nullptr;
 }
 
-bool is_queued(const Navigation& nav, const std::string& procedure_id) {
-  auto draft = nav.drafts.find(procedure_id);
+bool is_queued(const Navigation& nav, const std::string& draft_id) {
+  auto draft = nav.drafts.find(draft_id);
   return draft != nav.drafts.end() && !draft->second.queued.empty();
 }
 
 // Sealed: the form and its review are done, so back from the receipt screen goes to where the form was
 // opened from.
 void sealed(Navigation& nav, const ApplicationSealed& s) {
-  FormDraft& draft = nav.drafts[s.procedure_id];
+  FormDraft& draft = nav.drafts[s.draft_id];
   draft.queued = s.sealed->submission_id;
   draft.sending = FormDraft::Sending::Idle;
   QueuedApplication queued;
-  queued.procedure_id = s.procedure_id;
+  queued.procedure_id = std::string(procedure_of(s.draft_id));
+  queued.draft_id = s.draft_id;
   queued.queued_at = s.time;
   queued.sealed = s.sealed;
   nav.outbox.push_back(std::move(queued));
-  std::erase_if(nav.history, [&](const Route& r) { return r.procedure_id == s.procedure_id; });
+  std::erase_if(nav.history, [&](const Route& r) { return r.draft_id == s.draft_id; });
   const std::string from = nav.current.event_id;
-  if (nav.current.procedure_id == s.procedure_id) nav.current = Route{Screen::Receipt, from, s.procedure_id};
-  else go(nav, Route{Screen::Receipt, from, s.procedure_id});
+  if (nav.current.draft_id == s.draft_id) nav.current = Route{Screen::Receipt, from, s.draft_id};
+  else go(nav, Route{Screen::Receipt, from, s.draft_id});
 }
 
 // The endpoint holds it. Sent from the outbox in the background, so the resident stays where they are.
@@ -66,10 +69,11 @@ void sent(Navigation& nav, const SubmissionSent& s) {
   std::erase_if(nav.outbox, [&](const QueuedApplication& q) { return q.submission_id() == s.submission_id; });
   if (find_sent(nav, s.receipt)) return;
   SentApplication record;
-  record.procedure_id = s.procedure_id;
+  record.procedure_id = std::string(procedure_of(s.draft_id));
+  record.draft_id = s.draft_id;
   record.receipt = s.receipt;
   record.sent_at = s.time;
-  if (auto draft = nav.drafts.find(s.procedure_id); draft != nav.drafts.end()) {
+  if (auto draft = nav.drafts.find(s.draft_id); draft != nav.drafts.end()) {
     record.corrects = draft->second.corrects;
     record.values = draft->second.values;
     nav.drafts.erase(draft);
@@ -79,7 +83,7 @@ void sent(Navigation& nav, const SubmissionSent& s) {
 
 // Not sealed, or refused for good: the draft opens again with the reason beside 送信する.
 void failed(Navigation& nav, const SubmissionFailed& f) {
-  FormDraft& draft = nav.drafts[f.procedure_id];
+  FormDraft& draft = nav.drafts[f.draft_id];
   draft.sending = FormDraft::Sending::Failed;
   draft.error_key = f.message_key;
   draft.error_params = f.params;
@@ -87,20 +91,20 @@ void failed(Navigation& nav, const SubmissionFailed& f) {
   std::erase_if(nav.outbox, [&](const QueuedApplication& q) { return q.submission_id() == f.submission_id; });
   if (draft.queued != f.submission_id) return;
   draft.queued.clear();
-  if (nav.current.screen == Screen::Receipt && nav.current.procedure_id == f.procedure_id)
+  if (nav.current.screen == Screen::Receipt && nav.current.draft_id == f.draft_id)
     nav.current.screen = Screen::Review;
 }
 
 // A review needs a draft and a receipt a sent application; without them (a link opened later, back
 // after sending) the form is the screen that makes sense.
 Route reachable(const Navigation& nav, Route route) {
-  const bool has_draft = nav.drafts.count(route.procedure_id) != 0;
+  const bool has_draft = nav.drafts.count(route.draft_id) != 0;
   const bool was_sent = std::any_of(nav.sent.begin(), nav.sent.end(),
-                                    [&](const SentApplication& s) { return s.procedure_id == route.procedure_id; });
+                                    [&](const SentApplication& s) { return s.draft_id == route.draft_id; });
   // Waiting in the outbox: the receipt screen says where it stands; its sealed answers are not changed.
   if (route.screen != Screen::Home && route.screen != Screen::Event && route.screen != Screen::Applications &&
-      is_queued(nav, route.procedure_id))
-    return Route{Screen::Receipt, route.event_id, route.procedure_id};
+      is_queued(nav, route.draft_id))
+    return Route{Screen::Receipt, route.event_id, route.draft_id};
   if (route.screen == Screen::Review && !has_draft) route.screen = Screen::Form;
   if (route.screen == Screen::Receipt && !was_sent) route.screen = Screen::Form;
   if ((route.screen == Screen::Form || route.screen == Screen::Review) && was_sent && !has_draft) {
@@ -123,31 +127,37 @@ void apply(Navigation& nav, const Action& action) {
   } else if (const auto* answer = std::get_if<AnswerQuestion>(&action)) {
     nav.answers[answer->event_id].answers[answer->question_id] = answer->value;
   } else if (const auto* open_form = std::get_if<OpenForm>(&action)) {
-    go(nav, reachable(nav, form_route(nav, Screen::Form, open_form->procedure_id)));
+    go(nav, reachable(nav, form_route(nav, Screen::Form, draft_to_open(nav, open_form->procedure_id))));
+  } else if (const auto* open_draft = std::get_if<OpenDraft>(&action)) {
+    go(nav, reachable(nav, form_route(nav, Screen::Form, open_draft->draft_id)));
+  } else if (const auto* another = std::get_if<NewDraft>(&action)) {
+    const std::string id = new_draft_id(nav, another->procedure_id);
+    nav.drafts[id];
+    go(nav, form_route(nav, Screen::Form, id));
   } else if (const auto* set = std::get_if<SetFieldValue>(&action)) {
-    nav.drafts[set->procedure_id].values.set(set->path, set->value);
+    nav.drafts[set->draft_id].values.set(set->path, set->value);
   } else if (const auto* add = std::get_if<AddGroupItem>(&action)) {
-    FormValues& values = nav.drafts[add->procedure_id].values;
+    FormValues& values = nav.drafts[add->draft_id].values;
     values.set_item_count(add->group_path, values.item_count(add->group_path) + 1);
   } else if (const auto* remove = std::get_if<RemoveGroupItem>(&action)) {
-    nav.drafts[remove->procedure_id].values.remove_item(remove->group_path, remove->index);
+    nav.drafts[remove->draft_id].values.remove_item(remove->group_path, remove->index);
   } else if (const auto* problems = std::get_if<ShowProblems>(&action)) {
-    nav.drafts[problems->procedure_id].show_problems = true;
+    nav.drafts[problems->draft_id].show_problems = true;
   } else if (const auto* review = std::get_if<OpenReview>(&action)) {
-    go(nav, form_route(nav, Screen::Review, review->procedure_id));
+    go(nav, form_route(nav, Screen::Review, review->draft_id));
   } else if (const auto* change = std::get_if<ChangeAnswer>(&action)) {
-    nav.drafts[change->procedure_id].scroll_to = change->path;
-    const Route form = form_route(nav, Screen::Form, change->procedure_id);
+    nav.drafts[change->draft_id].scroll_to = change->path;
+    const Route form = form_route(nav, Screen::Form, change->draft_id);
     if (!nav.history.empty() && nav.history.back() == form) go_back(nav);
     else go(nav, form);
   } else if (const auto* scroll = std::get_if<ScrollToField>(&action)) {
-    nav.drafts[scroll->procedure_id].scroll_to = scroll->path;
+    nav.drafts[scroll->draft_id].scroll_to = scroll->path;
   } else if (const auto* url = std::get_if<FollowUrl>(&action)) {
     const Route target = reachable(nav, url->route);
     if (!nav.history.empty() && nav.history.back() == target) go_back(nav);
     else go(nav, target);
   } else if (const auto* submit = std::get_if<SubmitApplication>(&action)) {
-    FormDraft& draft = nav.drafts[submit->procedure_id];
+    FormDraft& draft = nav.drafts[submit->draft_id];
     draft.sending = FormDraft::Sending::Sending;
     draft.error_key.clear();
     draft.error_params.clear();
@@ -162,8 +172,8 @@ void apply(Navigation& nav, const Action& action) {
       q->last_error = deferred->message_key;
     }
   } else if (const auto* remove_draft = std::get_if<DeleteDraft>(&action)) {
-    nav.deleting = remove_draft->confirmed ? std::string() : remove_draft->procedure_id;
-    if (remove_draft->confirmed && !is_queued(nav, remove_draft->procedure_id)) nav.drafts.erase(remove_draft->procedure_id);
+    nav.deleting = remove_draft->confirmed ? std::string() : remove_draft->draft_id;
+    if (remove_draft->confirmed && !is_queued(nav, remove_draft->draft_id)) nav.drafts.erase(remove_draft->draft_id);
   } else if (std::holds_alternative<CancelDeleteDraft>(action)) {
     nav.deleting.clear();
   } else if (const auto* network = std::get_if<NetworkChanged>(&action)) {
@@ -194,14 +204,14 @@ void apply(Navigation& nav, const Action& action) {
     FormDraft draft;
     draft.values = original->values;
     draft.corrects = original->receipt;
-    const std::string procedure_id = original->procedure_id;
-    nav.drafts[procedure_id] = std::move(draft);
-    go(nav, Route{Screen::Form, {}, procedure_id});
+    const std::string id = new_draft_id(nav, original->procedure_id);
+    nav.drafts[id] = std::move(draft);
+    go(nav, Route{Screen::Form, {}, id});
   } else if (const auto* edited = std::get_if<DraftsEdited>(&action)) {
-    for (const auto& id : edited->procedure_ids)
+    for (const auto& id : edited->draft_ids)
       if (auto draft = nav.drafts.find(id); draft != nav.drafts.end()) draft->second.edited = edited->time;
   } else if (const auto* dismiss = std::get_if<DismissSetAside>(&action)) {
-    if (auto draft = nav.drafts.find(dismiss->procedure_id); draft != nav.drafts.end()) draft->second.set_aside.clear();
+    if (auto draft = nav.drafts.find(dismiss->draft_id); draft != nav.drafts.end()) draft->second.set_aside.clear();
   } else if (std::holds_alternative<UpdateReady>(action)) {
     nav.update_ready = true;
   } else if (std::holds_alternative<DeviceSaved>(action)) {

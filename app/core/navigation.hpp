@@ -18,7 +18,7 @@ enum class Screen { Home, Event, Form, Review, Receipt, Applications };
 struct Route {
   Screen screen = Screen::Home;
   std::string event_id;      // Event; for a form, the event it was opened from (may be empty)
-  std::string procedure_id;  // Form, Review, Receipt
+  std::string draft_id;  // Form, Review, Receipt: which draft (core/draft_id.hpp)
   bool operator==(const Route&) const = default;
 };
 
@@ -28,25 +28,29 @@ struct SetLanguage { std::string language; };
 struct SetEventDate { std::string event_id; CivilDate date; };
 struct AnswerQuestion { std::string event_id, question_id, value; };
 struct ExportCalendar { std::string event_id; };  // a side effect for the platform: a calendar file
+// A procedure's "apply": opens the draft of it last changed (core/draft_id.hpp), or a new one.
 struct OpenForm { std::string procedure_id; };
-struct SetFieldValue { std::string procedure_id, path, value; };
-struct AddGroupItem { std::string procedure_id, group_path; };
-struct RemoveGroupItem { std::string procedure_id, group_path; int index = 0; };
-struct ShowProblems { std::string procedure_id; };  // "continue" with problems: the summary and each error show
-struct OpenReview { std::string procedure_id; };    // "continue" on a form without problems
-struct ChangeAnswer { std::string procedure_id, path; };  // back from the review to one field
-struct ScrollToField { std::string procedure_id, path; };  // bring a field into view once; "" when done
+struct OpenDraft { std::string draft_id; };  // one draft from the list of drafts
+// Another draft of the same procedure, beside the one open (a family member's form); the form opens.
+struct NewDraft { std::string procedure_id; };
+struct SetFieldValue { std::string draft_id, path, value; };
+struct AddGroupItem { std::string draft_id, group_path; };
+struct RemoveGroupItem { std::string draft_id, group_path; int index = 0; };
+struct ShowProblems { std::string draft_id; };  // "continue" with problems: the summary and each error show
+struct OpenReview { std::string draft_id; };    // "continue" on a form without problems
+struct ChangeAnswer { std::string draft_id, path; };  // back from the review to one field
+struct ScrollToField { std::string draft_id, path; };  // bring a field into view once; "" when done
 // The browser went to `route` (back or forward button, a typed or shared link): one step back when it is
 // the route before this one, otherwise a new step. A form's review or receipt with nothing to show
 // opens the form instead.
 struct FollowUrl { Route route; };
 // Side effect for the platform: seal the draft and send it. It answers with SubmissionSent or
 // SubmissionFailed.
-struct SubmitApplication { std::string procedure_id; };
+struct SubmitApplication { std::string draft_id; };
 // The application is sealed on the device and waits in the outbox; the receipt screen says so until the
 // endpoint holds it. The platform sends it when it is online.
 struct ApplicationSealed {
-  std::string procedure_id;
+  std::string draft_id;
   std::shared_ptr<const SealedApplication> sealed;
   std::string time;  // UTC, ISO 8601
 };
@@ -58,12 +62,12 @@ struct NetworkChanged { bool online = true; };
 // Deleting a draft asks first: unconfirmed, the list asks "delete this draft?"; confirmed, it is gone
 // from this device. A draft waiting in the outbox is not deleted.
 struct DeleteDraft {
-  std::string procedure_id;
+  std::string draft_id;
   bool confirmed = false;
 };
 struct CancelDeleteDraft {};
 struct SubmissionSent {
-  std::string procedure_id, receipt;
+  std::string draft_id, receipt;
   std::string time;           // UTC, ISO 8601, when the endpoint answered
   std::string submission_id;  // the outbox entry it was
 };
@@ -86,11 +90,11 @@ struct CorrectApplication { std::string receipt; };
 // These drafts changed at `time` (UTC, ISO 8601), as the drafts list shows; the platform stamps them
 // just before it saves them.
 struct DraftsEdited {
-  std::vector<std::string> procedure_ids;
+  std::vector<std::string> draft_ids;
   std::string time;
 };
 struct DeviceSaved {};  // the device keeps what the resident typed again, after a failure
-struct DismissSetAside { std::string procedure_id; };  // the resident has seen the answers an old form kept
+struct DismissSetAside { std::string draft_id; };  // the resident has seen the answers an old form kept
 struct UpdateReady {};  // a new version of the app is installed and waiting
 struct ApplyUpdate {};  // side effect for the platform: save, then reload into the new version
 // The device could not keep what the resident typed (storage full, blocked or unreadable): every screen
@@ -99,12 +103,12 @@ struct DeviceStorageFailed { std::string message_key; };
 // The application could not be sealed, or the endpoint refused it for good: the draft is back to change
 // and send again, with the reason.
 struct SubmissionFailed {
-  std::string procedure_id;
+  std::string draft_id;
   std::string message_key;  // what the resident reads: what happened and what to do ("send.error.*")
   std::map<std::string, std::string> params;
   std::string submission_id;  // the outbox entry the endpoint refused, if it got that far
 };
-using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm,
+using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm, NewDraft, OpenDraft,
                             SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
                             ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
                             OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication,
@@ -130,6 +134,7 @@ struct FormDraft {
 
 struct SentApplication {
   std::string procedure_id, receipt;
+  std::string draft_id;  // the draft it was sent from: its receipt screen's address
   std::string corrects;  // the receipt it corrected, if any
   std::string sent_at;   // UTC, ISO 8601
   FormValues values;     // the answers as typed, kept on the device to correct them later
@@ -144,11 +149,11 @@ struct Navigation {
   std::vector<Route> history;  // routes to go back to, oldest first
   std::string language = "ja";
   std::map<std::string, EventAnswers, std::less<>> answers;  // by life event id
-  std::map<std::string, FormDraft, std::less<>> drafts;      // by procedure id
+  std::map<std::string, FormDraft, std::less<>> drafts;      // by draft id (core/draft_id.hpp)
   std::vector<QueuedApplication> outbox;                     // sealed, not yet held by the endpoint; oldest first
   std::vector<SentApplication> sent;                         // oldest first
   bool online = true;           // as the browser last said: sending and status checks wait for it
-  std::string deleting;         // the procedure whose draft the resident is asked to confirm deleting
+  std::string deleting;         // the draft the resident is asked to confirm deleting
   std::string storage_problem;  // message key ("storage.error.*") while the device cannot keep drafts
   bool update_ready = false;    // offered outside forms, so a reload never comes in the middle of typing
 };

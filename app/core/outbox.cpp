@@ -28,6 +28,7 @@ std::string outbox_record_text(const QueuedApplication& queued) {
   namespace json = boost::json;
   json::object o{{"format", kOutboxFormat},
                  {"procedure", queued.procedure_id},
+                 {"draft", queued.draft_id},
                  {"queued_at", queued.queued_at},
                  {"attempts", queued.attempts},
                  {"last_error", queued.last_error},
@@ -55,6 +56,9 @@ std::optional<QueuedApplication> read_outbox_record(std::string_view text) {
     return std::nullopt;
   sealed->envelope = std::move(*envelope);
   queued.sealed = std::make_shared<const SealedApplication>(std::move(*sealed));
+  // Kept before there could be several drafts of a procedure: it was the procedure's only draft.
+  queued.draft_id = string_member(o, "draft");
+  if (queued.draft_id.empty()) queued.draft_id = queued.procedure_id;
   queued.queued_at = string_member(o, "queued_at");
   queued.last_error = string_member(o, "last_error");
   if (const auto* attempts = o.if_contains("attempts"); attempts && attempts->is_int64())

@@ -13,6 +13,7 @@ namespace madoguchi {
 
 struct QueuedApplication {
   std::string procedure_id;
+  std::string draft_id;  // the draft it was sealed from, closed while it waits
   std::string queued_at;  // UTC, ISO 8601, when it was sealed
   std::shared_ptr<const SealedApplication> sealed;
   enum class State { Waiting, Sending } state = State::Waiting;

@@ -1,6 +1,8 @@
 // Fragments rather than paths: they need nothing from the web server and never reach it.
 #include "route_url.hpp"
 
+#include "draft_id.hpp"
+
 namespace madoguchi {
 namespace {
 
@@ -32,7 +34,7 @@ std::string route_fragment(const Route& route) {
   if (!route.event_id.empty()) out += "event/" + route.event_id;
   if (route.screen == Screen::Event) return out;
   if (!route.event_id.empty()) out += "/";
-  out += "apply/" + route.procedure_id;
+  out += "apply/" + route.draft_id;
   if (route.screen == Screen::Review) out += "/review";
   if (route.screen == Screen::Receipt) out += "/receipt";
   return out;
@@ -54,8 +56,8 @@ std::optional<Route> route_from_fragment(std::string_view fragment) {
     i = 2;
   }
   if (i == s.size()) return i == 0 ? std::nullopt : std::optional<Route>(route);
-  if (s[i] != "apply" || i + 1 >= s.size() || !is_id(s[i + 1])) return std::nullopt;
-  route.procedure_id = std::string(s[i + 1]);
+  if (s[i] != "apply" || i + 1 >= s.size() || !is_draft_id(s[i + 1])) return std::nullopt;
+  route.draft_id = std::string(s[i + 1]);
   route.screen = Screen::Form;
   i += 2;
   if (i == s.size()) return route;
@@ -71,7 +73,7 @@ std::vector<Route> parent_routes(const Route& route) {
   if (route.screen == Screen::Home) return out;
   out.push_back(Route{});
   if (route.screen != Screen::Event && !route.event_id.empty()) out.push_back(Route{Screen::Event, route.event_id, {}});
-  if (route.screen == Screen::Review) out.push_back(Route{Screen::Form, route.event_id, route.procedure_id});
+  if (route.screen == Screen::Review) out.push_back(Route{Screen::Form, route.event_id, route.draft_id});
   return out;
 }
 

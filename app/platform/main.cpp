@@ -13,6 +13,7 @@
 #include "core/catalog_loader.hpp"
 #include "core/checklist_calendar.hpp"
 #include "core/device_records.hpp"
+#include "core/draft_id.hpp"
 #include "core/extra_fonts.hpp"
 #include "core/field_validation.hpp"
 #include "core/glyph_set.hpp"
@@ -131,12 +132,12 @@ void apply_outcome(Action outcome) {
 }
 
 // The draft's shown, normalized answers are what is sealed; the review screen showed exactly these.
-void submit(const std::string& procedure_id) {
-  const Procedure* procedure = g_app.catalog.find_procedure(procedure_id);
-  auto draft = g_app.nav.drafts.find(procedure_id);
+void submit(const std::string& draft_id) {
+  const Procedure* procedure = g_app.catalog.find_procedure(procedure_of(draft_id));
+  auto draft = g_app.nav.drafts.find(draft_id);
   if (!procedure || !procedure->form || draft == g_app.nav.drafts.end()) return;
   const CheckedForm checked = check_form(*procedure->form, draft->second.values);
-  seal_for_outbox(procedure_id, application_json(*procedure->form, checked.accepted, g_app.nav.language), apply_outcome);
+  seal_for_outbox(draft_id, application_json(*procedure->form, checked.accepted, g_app.nav.language), apply_outcome);
 }
 
 void frame() {
@@ -165,7 +166,7 @@ void frame() {
     if (const auto* e = std::get_if<ExportCalendar>(&a)) export_calendar(e->event_id, today);
     apply_action(a);
     note_new_glyphs(a);
-    if (const auto* s = std::get_if<SubmitApplication>(&a)) submit(s->procedure_id);
+    if (const auto* s = std::get_if<SubmitApplication>(&a)) submit(s->draft_id);
     if (const auto* c = std::get_if<CheckStatus>(&a)) check_status(c->receipt, apply_outcome);
     if (const auto* now = std::get_if<SendNow>(&a)) outbox_send_now(now->submission_id);
     if (std::holds_alternative<ApplyUpdate>(a)) device_saver_save(app_update_apply);
@@ -187,7 +188,7 @@ std::string restore_from_device() {
   for (const auto& id : g_app.device.unreadable) std::fprintf(stderr, "device record %s did not open\n", id.c_str());
   g_app.nav.storage_problem = g_app.device.problem_key;
   if (!restored.unreadable.empty()) g_app.nav.storage_problem = "storage.error.unreadable";
-  for (const auto& [procedure_id, draft] : g_app.nav.drafts) {
+  for (const auto& [draft_id, draft] : g_app.nav.drafts) {
     for (const auto& [path, value] : draft.values.all()) note_text(value);
     for (const auto& [path, value] : draft.set_aside) note_text(value);
   }

@@ -51,7 +51,7 @@ void wake_at(double at) {
 }
 
 void send(const QueuedApplication& queued, std::string corrects) {
-  const std::string id = queued.submission_id(), procedure_id = queued.procedure_id;
+  const std::string id = queued.submission_id(), draft_id = queued.draft_id;
   auto sealed = queued.sealed;
   g_sender.in_flight.insert(id);
   g_sender.due.erase(id);
@@ -59,17 +59,17 @@ void send(const QueuedApplication& queued, std::string corrects) {
   std::vector<std::pair<std::string, std::string>> headers = {
       {"Content-Type", "application/vnd.madoguchi.envelope"}, {"Madoguchi-Status-Token", sealed->status_token}};
   if (!corrects.empty()) headers.emplace_back("Madoguchi-Corrects", corrects);
-  post_bytes("api/v1/submissions", headers, sealed->envelope, [id, procedure_id, sealed](FetchResult r) {
+  post_bytes("api/v1/submissions", headers, sealed->envelope, [id, draft_id, sealed](FetchResult r) {
     g_sender.in_flight.erase(id);
     const SendAnswer answer =
         read_send_answer(r.status, std::string_view(reinterpret_cast<const char*>(r.body.data()), r.body.size()));
     if (answer.receipt) {
       remember_sent(*answer.receipt, *sealed);
-      return g_sender.dispatch(SubmissionSent{procedure_id, *answer.receipt, utc_iso_time(), id});
+      return g_sender.dispatch(SubmissionSent{draft_id, *answer.receipt, utc_iso_time(), id});
     }
-    std::fprintf(stderr, "send %s: HTTP %d %s\n", procedure_id.c_str(), r.status, r.error.c_str());
+    std::fprintf(stderr, "send %s: HTTP %d %s\n", draft_id.c_str(), r.status, r.error.c_str());
     if (answer.retry) return g_sender.dispatch(SendDeferred{id, answer.message_key});
-    g_sender.dispatch(SubmissionFailed{procedure_id, answer.message_key, answer.params, id});
+    g_sender.dispatch(SubmissionFailed{draft_id, answer.message_key, answer.params, id});
   });
 }
 
@@ -90,7 +90,7 @@ void pump() {
     }
     if (!g_sender.online) continue;  // the online event tries again
     if (due->second <= now) {
-      auto draft = g_nav->drafts.find(queued.procedure_id);
+      auto draft = g_nav->drafts.find(queued.draft_id);
       send(queued, draft != g_nav->drafts.end() ? draft->second.corrects : std::string());
       return pump();  // the dispatch above changed the outbox
     }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/application_status.hpp"
+#include "core/draft_id.hpp"
 #include "core/outgoing_submission.hpp"
 #include "core/pinned_keys.hpp"
 #include "http_fetch.hpp"
@@ -27,8 +28,8 @@ struct Sent {
 };
 std::vector<Sent> g_sent;
 
-void fail(const std::string& procedure_id, const std::string& key, const std::function<void(Action)>& done) {
-  done(SubmissionFailed{procedure_id, key, {}, {}});
+void fail(const std::string& draft_id, const std::string& key, const std::function<void(Action)>& done) {
+  done(SubmissionFailed{draft_id, key, {}, {}});
 }
 
 // Sealed to the ward key both pinned and listed; with no usable answer from the endpoint (offline, a server
@@ -51,23 +52,23 @@ void set_pinned_keys(const std::string& keys_json) {
   else std::fprintf(stderr, "keys.json: %s\n", std::get<KeyListError>(parsed).detail.c_str());
 }
 
-void seal_for_outbox(const std::string& procedure_id, std::string application_json, std::function<void(Action)> done) {
-  fetch_asset("api/v1/keys", [procedure_id, application_json = std::move(application_json), done](FetchResult r) mutable {
+void seal_for_outbox(const std::string& draft_id, std::string application_json, std::function<void(Action)> done) {
+  fetch_asset("api/v1/keys", [draft_id, application_json = std::move(application_json), done](FetchResult r) mutable {
     auto chosen = seal_key(r);
     if (auto* none = std::get_if<NoSealKey>(&chosen)) {
-      std::fprintf(stderr, "send %s: no seal key: %s\n", procedure_id.c_str(), none->detail.c_str());
-      return fail(procedure_id, std::string(NoSealKey::kMessageKey), done);
+      std::fprintf(stderr, "send %s: no seal key: %s\n", draft_id.c_str(), none->detail.c_str());
+      return fail(draft_id, std::string(NoSealKey::kMessageKey), done);
     }
     try {
       auto sealed = std::make_shared<const SealedApplication>(seal_application(
-          procedure_id, std::move(application_json), std::get<crypto::WardPublicKey>(chosen), utc_iso_time()));
-      done(ApplicationSealed{procedure_id, std::move(sealed), utc_iso_time()});
+          procedure_of(draft_id), std::move(application_json), std::get<crypto::WardPublicKey>(chosen), utc_iso_time()));
+      done(ApplicationSealed{draft_id, std::move(sealed), utc_iso_time()});
     } catch (const std::length_error&) {
-      fail(procedure_id, "send.error.too_large", done);
+      fail(draft_id, "send.error.too_large", done);
     } catch (const std::exception& e) {
       // Not the resident's doing and not the network's: say so, and keep the draft.
-      std::fprintf(stderr, "send %s: sealing failed: %s\n", procedure_id.c_str(), e.what());
-      fail(procedure_id, "send.error.device", done);
+      std::fprintf(stderr, "send %s: sealing failed: %s\n", draft_id.c_str(), e.what());
+      fail(draft_id, "send.error.device", done);
     }
   });
 }

@@ -2,6 +2,7 @@
 // number, its status as the endpoint last told it, and the ward's notes, which only this device can open.
 #include <algorithm>
 
+#include "core/answer_text.hpp"
 #include "core/date_text.hpp"
 #include "screens.hpp"
 
@@ -14,34 +15,45 @@ namespace {
 void draw_drafts(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const auto& m = in.messages;
   std::vector<std::pair<const std::string*, const FormDraft*>> drafts;
-  for (const auto& [procedure_id, draft] : in.nav.drafts)
-    if (draft.queued.empty() && !draft.values.all().empty()) drafts.emplace_back(&procedure_id, &draft);
+  for (const auto& [draft_id, draft] : in.nav.drafts)
+    if (draft.queued.empty() && !draft.values.all().empty()) drafts.emplace_back(&draft_id, &draft);
   if (drafts.empty()) return;
   std::stable_sort(drafts.begin(), drafts.end(), [](const auto& a, const auto& b) { return a.second->edited > b.second->edited; });
   Heading(m.get(lang, "applications.drafts_heading"), 2);
   SecondaryText(m.get(lang, "applications.drafts_where"));
-  for (const auto& [procedure_id, draft] : drafts) {
-    const Procedure* procedure = in.catalog.find_procedure(*procedure_id);
-    const std::string title = procedure ? counter_name(procedure->title, lang) : *procedure_id;
+  for (const auto& [draft_id, draft] : drafts) {
+    const std::string& id = *draft_id;
+    const Procedure* procedure = in.catalog.find_procedure(procedure_of(id));
+    const std::string title = procedure ? counter_name(procedure->title, lang) : id;
     Heading(title, 3);
+    // Two drafts of one procedure (a form for each child) are told apart by whose they are.
+    const std::string name = procedure && procedure->form ? draft_name(*procedure->form, draft->values) : std::string();
+    const std::string whose = name.empty() ? m.format(lang, "applications.draft_number", {{"number", std::to_string(draft_number(id))}})
+                                           : m.format(lang, "applications.draft_name", {{"name", name}});
+    const bool several = std::count_if(drafts.begin(), drafts.end(), [&](const auto& d) {
+                           return procedure_of(*d.first) == procedure_of(id);
+                         }) > 1;
+    if (!name.empty() || several) SecondaryText(whose);
+    const std::string named = several || !name.empty()
+                                  ? m.format(lang, "applications.draft_named", {{"procedure", title}, {"whose", whose}})
+                                  : title;
     if (const std::string edited = format_japan_time(draft->edited, m, lang); !edited.empty())
       SecondaryText(m.format(lang, "applications.draft_edited", {{"time", edited}}));
-    if (in.nav.deleting == *procedure_id) {
-      Alert(m.format(lang, "applications.delete_question", {{"procedure", title}}));
-      if (Button(m.get(lang, "applications.delete_confirm"), "delete-yes-" + *procedure_id, true))
-        actions.push_back(DeleteDraft{*procedure_id, true});
+    if (in.nav.deleting == id) {
+      Alert(m.format(lang, "applications.delete_question", {{"procedure", named}}));
+      if (Button(m.get(lang, "applications.delete_confirm"), "delete-yes-" + id, true)) actions.push_back(DeleteDraft{id, true});
       SameLineIfFits(m.get(lang, "applications.delete_cancel"));
-      if (Button(m.get(lang, "applications.delete_cancel"), "delete-no-" + *procedure_id))
+      if (Button(m.get(lang, "applications.delete_cancel"), "delete-no-" + id))
         actions.emplace_back(std::in_place_type<CancelDeleteDraft>);
       continue;
     }
     if (LabelledButton(m.get(lang, "applications.draft_continue"),
-                       m.format(lang, "applications.draft_continue_named", {{"procedure", title}}), "continue-" + *procedure_id))
-      actions.push_back(OpenForm{*procedure_id});
+                       m.format(lang, "applications.draft_continue_named", {{"procedure", named}}), "continue-" + id))
+      actions.push_back(OpenDraft{id});
     SameLineIfFits(m.get(lang, "applications.draft_delete"));
     if (LabelledButton(m.get(lang, "applications.draft_delete"),
-                       m.format(lang, "applications.draft_delete_named", {{"procedure", title}}), "delete-" + *procedure_id))
-      actions.push_back(DeleteDraft{*procedure_id, false});
+                       m.format(lang, "applications.draft_delete_named", {{"procedure", named}}), "delete-" + id))
+      actions.push_back(DeleteDraft{id, false});
   }
   Separator();
 }

@@ -33,7 +33,8 @@ InputHints input_hints(FieldKind kind) {
 class FormView {
  public:
   FormView(const ViewInput& in, const Procedure& procedure, const FormDraft& draft, std::vector<Action>& actions)
-      : in_(in), lang_(in.nav.language), procedure_(procedure), form_(*procedure.form), draft_(draft), actions_(actions),
+      : in_(in), lang_(in.nav.language), draft_id_(in.nav.current.draft_id), procedure_(procedure), form_(*procedure.form),
+        draft_(draft), actions_(actions),
         checked_(check_form(form_, draft.values)) {
     if (draft.show_problems)
       for (const auto& p : checked_.problems) problems_.emplace(p.field_path, problem_message(p, form_, in.messages, lang_));
@@ -43,6 +44,8 @@ class FormView {
     const auto& m = in_.messages;
     if (BackButton(m.get(lang_, "nav.back"))) actions_.emplace_back(std::in_place_type<GoBack>);
     Heading(counter_name(procedure_.title, lang_), 1);
+    if (const int number = draft_number(draft_id_); number > 1 || another_draft_exists())
+      SecondaryText(m.format(lang_, "form.which_draft", {{"number", std::to_string(number)}}));
     CatalogLanguageNote(in_, lang_);
     Paragraph(m.get(lang_, "form.lead"));
     if (!procedure_.online.available) Paragraph(m.get(lang_, "form.counter_lead"));
@@ -54,12 +57,13 @@ class FormView {
     Separator();
     if (Button(m.get(lang_, "form.continue"), "form.continue", true)) {
       if (checked_.problems.empty()) {
-        actions_.push_back(OpenReview{procedure_.id});
+        actions_.push_back(OpenReview{draft_id_});
       } else {
-        actions_.push_back(ShowProblems{procedure_.id});
+        actions_.push_back(ShowProblems{draft_id_});
         ImGui::SetScrollY(0.0f);  // the summary is at the top
       }
     }
+    if (!draft_.values.all().empty()) draw_another();
   }
 
  private:
@@ -70,7 +74,22 @@ class FormView {
     Alert(m.get(lang_, "form.set_aside"));
     for (const auto& [path, value] : draft_.set_aside) Paragraph(path + "：" + value);
     if (Button(m.get(lang_, "form.set_aside_done"), "form.set_aside_done"))
-      actions_.push_back(DismissSetAside{procedure_.id});
+      actions_.push_back(DismissSetAside{draft_id_});
+  }
+
+  bool another_draft_exists() const {
+    return std::any_of(in_.nav.drafts.begin(), in_.nav.drafts.end(), [&](const auto& d) {
+      return d.first != draft_id_ && procedure_of(d.first) == procedure_.id && d.second.queued.empty();
+    });
+  }
+
+  // One resident often applies for several people (each child, each member of a household): a second
+  // form of the same procedure starts empty and this one stays a draft.
+  void draw_another() {
+    const auto& m = in_.messages;
+    Separator();
+    SecondaryText(m.get(lang_, "form.another_hint"));
+    if (Button(m.get(lang_, "form.another"), "form.another")) actions_.push_back(NewDraft{procedure_.id});
   }
 
   void draw_summary() {
@@ -79,7 +98,7 @@ class FormView {
     for (const auto& p : checked_.problems) {
       const FieldSpec* spec = find_field_by_path(form_.fields, p.field_path);
       std::string text = (spec ? spec->label.in(lang_) + "：" : std::string()) + problems_[p.field_path];
-      if (LinkText(text, "problem-" + p.field_path)) actions_.push_back(ScrollToField{procedure_.id, p.field_path});
+      if (LinkText(text, "problem-" + p.field_path)) actions_.push_back(ScrollToField{draft_id_, p.field_path});
     }
   }
 
@@ -104,7 +123,7 @@ class FormView {
 
   bool reveal(const std::string& path) {
     if (draft_.scroll_to != path) return false;
-    actions_.push_back(ScrollToField{procedure_.id, ""});  // once
+    actions_.push_back(ScrollToField{draft_id_, ""});  // once
     return true;
   }
 
@@ -130,7 +149,7 @@ class FormView {
         const int chosen = RadioGroup(label_of(spec), path, labels, selected);
         if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
         draw_error(path);
-        if (chosen >= 0) actions_.push_back(SetFieldValue{procedure_.id, path, spec.options[chosen].value});
+        if (chosen >= 0) actions_.push_back(SetFieldValue{draft_id_, path, spec.options[chosen].value});
         break;
       }
       case FieldKind::Checkbox: {
@@ -138,7 +157,7 @@ class FormView {
         if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
         draw_error(path);
         if (Checkbox(label_of(spec), path, value == "yes"))
-          actions_.push_back(SetFieldValue{procedure_.id, path, value == "yes" ? "no" : "yes"});
+          actions_.push_back(SetFieldValue{draft_id_, path, value == "yes" ? "no" : "yes"});
         break;
       }
       default: {
@@ -149,7 +168,7 @@ class FormView {
         const std::string label = label_of(spec);
         TextFieldSpec field{path, label, hint, error_of(path), m.get(lang_, "form.error_prefix"), value, masked,
                             hints.input_mode, hints.autocomplete, spec.required, reveal(path)};
-        if (auto typed = TextField(field)) actions_.push_back(SetFieldValue{procedure_.id, path, std::move(*typed)});
+        if (auto typed = TextField(field)) actions_.push_back(SetFieldValue{draft_id_, path, std::move(*typed)});
         break;
       }
     }
@@ -178,19 +197,20 @@ class FormView {
       Heading(item_label, 3);
       draw_fields(spec.fields, path + "[" + std::to_string(i) + "].");
       if (count > minimum && Button(m.format(lang_, "form.remove_item", {{"item", item_label}}), "remove"))
-        actions_.push_back(RemoveGroupItem{procedure_.id, path, i});
+        actions_.push_back(RemoveGroupItem{draft_id_, path, i});
       Separator();
       ImGui::PopID();
     }
     if (spec.max_items == 0 || count < spec.max_items) {
       if (Button(m.format(lang_, count == 0 ? "form.add_first_item" : "form.add_item", {{"group", spec.label.in(lang_)}}),
                  path + ".add"))
-        actions_.push_back(AddGroupItem{procedure_.id, path});
+        actions_.push_back(AddGroupItem{draft_id_, path});
     }
   }
 
   const ViewInput& in_;
   const std::string& lang_;
+  const std::string& draft_id_;
   const Procedure& procedure_;
   const FormSpec& form_;
   const FormDraft& draft_;
@@ -202,14 +222,14 @@ class FormView {
 }  // namespace
 
 void draw_form_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
-  const Procedure* procedure = in.catalog.find_procedure(in.nav.current.procedure_id);
+  const Procedure* procedure = in.catalog.find_procedure(procedure_of(in.nav.current.draft_id));
   if (!procedure || !procedure->form) {
     if (BackButton(in.messages.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
     Heading(in.messages.get(lang, "event.not_found"), 1);
     return;
   }
   static const FormDraft kEmpty;
-  auto it = in.nav.drafts.find(procedure->id);
+  auto it = in.nav.drafts.find(in.nav.current.draft_id);
   FormView(in, *procedure, it == in.nav.drafts.end() ? kEmpty : it->second, actions).draw();
 }
 

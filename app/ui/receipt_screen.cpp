@@ -7,8 +7,8 @@
 namespace madoguchi::ui {
 namespace {
 
-const QueuedApplication* queued_for(const Navigation& nav, const std::string& procedure_id) {
-  auto draft = nav.drafts.find(procedure_id);
+const QueuedApplication* queued_for(const Navigation& nav, const std::string& draft_id) {
+  auto draft = nav.drafts.find(draft_id);
   if (draft == nav.drafts.end() || draft->second.queued.empty()) return nullptr;
   for (const auto& q : nav.outbox)
     if (q.submission_id() == draft->second.queued) return &q;
@@ -33,9 +33,9 @@ void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vect
   if (BackButton(m.get(lang, "receipt.back"))) actions.emplace_back(std::in_place_type<GoBack>);
   const SentApplication* sent = nullptr;
   for (const auto& s : in.nav.sent)
-    if (s.procedure_id == in.nav.current.procedure_id) sent = &s;  // the latest
-  const Procedure* procedure = in.catalog.find_procedure(in.nav.current.procedure_id);
-  const QueuedApplication* queued = queued_for(in.nav, in.nav.current.procedure_id);
+    if (s.draft_id == in.nav.current.draft_id) sent = &s;  // the latest
+  const Procedure* procedure = in.catalog.find_procedure(procedure_of(in.nav.current.draft_id));
+  const QueuedApplication* queued = queued_for(in.nav, in.nav.current.draft_id);
   if (queued && procedure) return draw_queued(in, lang, *queued, *procedure, actions);
   if (!sent || !procedure) {
     Heading(m.get(lang, "event.not_found"), 1);

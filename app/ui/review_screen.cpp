@@ -28,7 +28,7 @@ class ReviewView {
       // The answers changed since "continue" (another language's rule, a cleared field): fix them first.
       Alert(m.get(lang_, "review.has_problems"));
       if (Button(m.get(lang_, "review.back_to_form"), "review.back_to_form")) {
-        actions_.push_back(ShowProblems{procedure_.id});
+        actions_.push_back(ShowProblems{in_.nav.current.draft_id});
         actions_.emplace_back(std::in_place_type<GoBack>);
       }
       return;
@@ -42,7 +42,7 @@ class ReviewView {
     if (sending) Paragraph(m.get(lang_, "review.sending_status"));
     else if (!in_.nav.online) Paragraph(m.get(lang_, "review.offline_note"));
     if (Button(m.get(lang_, sending ? "review.sending" : "review.send"), "review.send", true, sending))
-      actions_.push_back(SubmitApplication{procedure_.id});
+      actions_.push_back(SubmitApplication{in_.nav.current.draft_id});
   }
 
  private:
@@ -75,7 +75,7 @@ class ReviewView {
     if (draft_.sending != FormDraft::Sending::Sending &&
         LabelledButton(m.get(lang_, "review.change_short"), m.format(lang_, "review.change", {{"field", spec.label.in(lang_)}}),
                        "change"))
-      actions_.push_back(ChangeAnswer{procedure_.id, path});
+      actions_.push_back(ChangeAnswer{in_.nav.current.draft_id, path});
     ImGui::Dummy(ImVec2(0, 4));
   }
 
@@ -90,8 +90,8 @@ class ReviewView {
 }  // namespace
 
 void draw_review_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
-  const Procedure* procedure = in.catalog.find_procedure(in.nav.current.procedure_id);
-  auto draft = in.nav.drafts.find(in.nav.current.procedure_id);
+  const Procedure* procedure = in.catalog.find_procedure(procedure_of(in.nav.current.draft_id));
+  auto draft = in.nav.drafts.find(in.nav.current.draft_id);
   if (!procedure || !procedure->form || draft == in.nav.drafts.end()) {
     if (BackButton(in.messages.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
     Heading(in.messages.get(lang, "event.not_found"), 1);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app_view.hpp"
+#include "core/draft_id.hpp"
 
 namespace madoguchi::ui {
 

@@ -7,6 +7,7 @@ import { startEndpoint, launchBrowser, openPhone, tap, choose, screenshot, readS
 const kokuho = readSourceJson('assets/catalog/procedures/kokuho-kanyu.json');
 const FORM = '#/event/birth/apply/kokuho-kanyu';
 const NAME = '髙橋 花子';
+const OTHER_NAME = '佐藤 一郎';
 const ADDRESS = '東京都千代田区九段南１－２－１';
 
 let server, browser;
@@ -45,11 +46,11 @@ function storedRecords(page) {
 }
 
 // Saves land within a second of typing: wait until the stored draft changes after `since`.
-async function waitForSave(page, since) {
+async function waitForSave(page, since, record = 'draft/kokuho-kanyu') {
   for (let i = 0; i < 40; i++) {
     const now = await storedRecords(page);
-    const draft = now['draft/kokuho-kanyu'];
-    if (draft && JSON.stringify(draft) !== JSON.stringify(since?.['draft/kokuho-kanyu'])) return now;
+    const draft = now[record];
+    if (draft && JSON.stringify(draft) !== JSON.stringify(since?.[record])) return now;
     await page.waitForTimeout(100);
   }
   throw new Error('the draft was not saved within 4 s');
@@ -133,41 +134,56 @@ test('a full disk is said plainly, keeps what is typed, and saving resumes once 
   await context.close();
 });
 
-test('わたしの申請 lists a draft with its last change, goes on with it, and deletes it only after a yes', async () => {
+test('わたしの申請 lists two drafts of one form by name, goes on with one, and deletes it only after a yes', async () => {
   const { context, page, problems } = await openPhone(browser, server.url + FORM);
   await page.getByRole('heading', { name: kokuho.title.ja, level: 1 }).waitFor();
   await typeInto(page, '世帯主の氏名', NAME);
   await page.evaluate(() => document.activeElement.blur());
   await waitForSave(page, {});
 
+  // A second household's form beside the first: it starts empty, and the first stays a draft.
+  await tap(page.getByRole('button', { name: 'この申請書をもう1通作る' }));
+  await page.getByText('この手続きの 2 通目の申請書です。', { exact: false }).waitFor();
+  assert.match(page.url(), /apply\/kokuho-kanyu~2$/);
+  assert.equal(await field(page, '世帯主の氏名').inputValue(), '');
+  await typeInto(page, '世帯主の氏名', OTHER_NAME);
+  await page.evaluate(() => document.activeElement.blur());
+  await waitForSave(page, {}, 'draft/kokuho-kanyu~2');
+
   // From home, as a resident coming back another day would.
   await page.goto(server.url + '#/');
   await tap(page.getByRole('button', { name: 'わたしの申請（書きかけ・送信待ち・送ったもの）' }));
   await page.getByRole('heading', { name: 'わたしの申請', level: 1 }).waitFor();
   await page.getByText('書きかけの申請は、この端末のこのブラウザーの中にだけ', { exact: false }).waitFor();
-  await page.getByText(/^最後の変更：\d{4}年\d{1,2}月\d{1,2}日（.） \d{1,2}:\d{2}$/).waitFor();
-  await screenshot(page, 'my-applications-draft-ja');
-  await tap(page.getByRole('button', { name: `${kokuho.title.ja}の続きを入力する` }));
+  await page.getByText(`氏名：${NAME}`, { exact: true }).waitFor();
+  await page.getByText(`氏名：${OTHER_NAME}`, { exact: true }).waitFor();
+  assert.equal(await page.getByText(/^最後の変更：\d{4}年\d{1,2}月\d{1,2}日（.） \d{1,2}:\d{2}$/).count(), 2);
+  await screenshot(page, 'my-applications-drafts-ja');
+  const first = `${kokuho.title.ja}（氏名：${NAME}）`;
+  await tap(page.getByRole('button', { name: `${first}の続きを入力する` }));
   await expectValues(page, { name: NAME, address: '' });
 
   await page.goBack();
   await page.getByRole('heading', { name: 'わたしの申請', level: 1 }).waitFor();
-  await tap(page.getByRole('button', { name: `${kokuho.title.ja}の下書きを削除` }));
+  await tap(page.getByRole('button', { name: `${first}の下書きを削除` }));
   const question = page.getByRole('alert').filter({ hasText: '削除すると元に戻せません' });
   await question.waitFor();
   await screenshot(page, 'my-applications-delete-question-ja');
   await tap(page.getByRole('button', { name: 'やめる' }));
   await question.waitFor({ state: 'detached' });
-  await tap(page.getByRole('button', { name: `${kokuho.title.ja}の下書きを削除` }));
+  await tap(page.getByRole('button', { name: `${first}の下書きを削除` }));
   await tap(page.getByRole('button', { name: '削除する' }));
-  await page.getByRole('heading', { name: '書きかけの申請' }).waitFor({ state: 'detached' });
+  await page.getByText(`氏名：${NAME}`, { exact: true }).waitFor({ state: 'detached' });
 
-  // Gone from the device too: a reload does not bring it back.
+  // Gone from the device too, and the other draft stays: a reload brings back only that one.
   for (let i = 0; i < 20 && (await storedRecords(page))['draft/kokuho-kanyu']; i++) await page.waitForTimeout(100);
-  assert.equal((await storedRecords(page))['draft/kokuho-kanyu'], undefined);
+  const records = await storedRecords(page);
+  assert.equal(records['draft/kokuho-kanyu'], undefined);
+  assert.ok(records['draft/kokuho-kanyu~2']);
   await page.reload();
   await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
-  assert.equal(await page.getByRole('heading', { name: '書きかけの申請' }).count(), 0);
+  await page.getByText(`氏名：${OTHER_NAME}`, { exact: true }).waitFor();
+  assert.equal(await page.getByText(`氏名：${NAME}`, { exact: true }).count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -36,7 +36,7 @@ TEST_CASE("an online procedure on the checklist opens its form, with a field per
   FormPortal p;
   p.activate(Role::Button, "国民健康保険の加入をオンラインで申請する");
   REQUIRE(p.nav.current.screen == Screen::Form);
-  CHECK(p.nav.current.procedure_id == "kokuho-kanyu");
+  CHECK(p.nav.current.draft_id == "kokuho-kanyu");
   CHECK(find(p.tree, Role::Heading, "国民健康保険の加入"));
   const auto* phone = find(p.tree, Role::TextBox, "日中に連絡がとれる電話番号");
   REQUIRE(phone);

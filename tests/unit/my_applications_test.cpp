@@ -40,21 +40,21 @@ TEST_CASE("drafts are listed newest first with their last change, go on where th
   const auto* older = find(p.tree, Role::Text, "最後の変更：2026年12月6日（日） 21:30");
   CHECK(newest->y < older->y);
 
-  p.activate(Role::Button, "国民健康保険の加入の下書きを削除");
+  p.activate(Role::Button, "国民健康保険の加入（氏名：髙橋 花子）の下書きを削除");
   CHECK(p.nav.drafts.count("kokuho-kanyu"));  // asked, not deleted
-  CHECK(find(p.tree, Role::Alert, "国民健康保険の加入の下書きを削除しますか？削除すると元に戻せません。"));
+  CHECK(find(p.tree, Role::Alert, "国民健康保険の加入（氏名：髙橋 花子）の下書きを削除しますか？削除すると元に戻せません。"));
   p.activate(Role::Button, "やめる");
   CHECK(p.nav.drafts.count("kokuho-kanyu"));
-  CHECK_FALSE(find(p.tree, Role::Alert, "国民健康保険の加入の下書きを削除しますか？削除すると元に戻せません。"));
+  CHECK_FALSE(find(p.tree, Role::Alert, "国民健康保険の加入（氏名：髙橋 花子）の下書きを削除しますか？削除すると元に戻せません。"));
 
-  p.activate(Role::Button, "国民健康保険の加入の下書きを削除");
+  p.activate(Role::Button, "国民健康保険の加入（氏名：髙橋 花子）の下書きを削除");
   p.activate(Role::Button, "削除する");
   CHECK_FALSE(p.nav.drafts.count("kokuho-kanyu"));
   CHECK(p.nav.drafts.count("shugaku"));
 
-  p.activate(Role::Button, "小学校・中学校への入学（就学通知と届出）の続きを入力する");
+  p.activate(Role::Button, "小学校・中学校への入学（就学通知と届出）（氏名：髙橋 一郎）の続きを入力する");
   CHECK(p.nav.current.screen == Screen::Form);
-  CHECK(p.nav.current.procedure_id == "shugaku");
+  CHECK(p.nav.current.draft_id == "shugaku");
 }
 
 TEST_CASE("a draft waiting in the outbox is not deleted, and shows where it stands instead", "[my-applications]") {
