@@ -192,6 +192,7 @@
   function updateField(el, n) {
     // While the resident types, the field is the source of truth; the app's copy only follows it.
     if (document.activeElement !== el && el.value !== n.value) el.value = n.value;
+    el.type = n.secret ? 'password' : 'text';
     el.inputMode = n.inputmode || 'text';
     el.autocomplete = n.autocomplete || 'off';
     el.setAttribute('aria-invalid', n.invalid ? 'true' : 'false');

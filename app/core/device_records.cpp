@@ -209,12 +209,16 @@ RestoredRecords restore_device_records(Navigation& nav, const Catalog& catalog,
                                         [&](const QueuedApplication& q) { return q.submission_id() == queued; }))
       queued.clear();
   }
+  order_by_time(nav);
+  return restored;
+}
+
+void order_by_time(Navigation& nav) {
   std::stable_sort(nav.outbox.begin(), nav.outbox.end(),
                    [](const QueuedApplication& a, const QueuedApplication& b) { return a.queued_at < b.queued_at; });
   // Oldest first, as they were sent: receipts carry no time, the records' order is by id.
   std::stable_sort(nav.sent.begin(), nav.sent.end(),
                    [](const SentApplication& a, const SentApplication& b) { return a.sent_at < b.sent_at; });
-  return restored;
 }
 
 RecordChanges record_changes(const std::map<std::string, std::string>& saved,

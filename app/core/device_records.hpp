@@ -1,5 +1,5 @@
 // What the device keeps for the resident between visits, as JSON texts by record id: one record per
-// draft ("draft/<procedure id>"), one per sent application ("sent/<receipt>": its answers, to correct
+// draft ("draft/<draft id>", core/draft_id.hpp), one per sent application ("sent/<receipt>": its answers, to correct
 // them, and its last known status and notes), one per application waiting in the outbox
 // ("outbox/<submission id>", core/outbox.hpp) and one for the session ("session": the screen, the
 // language and the answers to life-event questions). crypto/device_record.hpp seals each text at rest.
@@ -31,6 +31,9 @@ struct RestoredRecords {
 // the resident opened wins.
 RestoredRecords restore_device_records(Navigation& nav, const Catalog& catalog,
                                        const std::map<std::string, std::string>& records);
+
+// The outbox and the sent applications oldest first, as the lists show them: after records were read.
+void order_by_time(Navigation& nav);
 
 // What a save must write and delete to bring the device from `saved` to `now`.
 struct RecordChanges {

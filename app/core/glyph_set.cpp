@@ -46,7 +46,7 @@ GlyphSet glyphs_for(const Catalog& catalog, const Messages& messages) {
   for (char32_t c = 0x20; c < 0x7F; ++c) set.insert(c);     // ASCII
   for (char32_t c = 0x3000; c <= 0x30FF; ++c) set.insert(c);  // CJK punctuation, hiragana, katakana
   for (char32_t c = 0xFF01; c <= 0xFF5E; ++c) set.insert(c);  // full-width ASCII forms
-  add_glyphs(set, "…・「」『』（）〜ー―‐×￥");
+  add_glyphs(set, "…・「」『』（）〜ー―‐×￥●");  // ● masks a 個人番号 and a passphrase
   add_text(set, catalog.ward);
   for (const auto& e : catalog.events) {
     for (const auto* t : {&e.title, &e.summary, &e.event_date_label}) add_text(set, *t);

@@ -2,6 +2,8 @@
 // answers live in its draft until the application is sent.
 #include "navigation.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
 
 #include "draft_id.hpp"
@@ -93,6 +95,65 @@ void failed(Navigation& nav, const SubmissionFailed& f) {
   draft.queued.clear();
   if (nav.current.screen == Screen::Receipt && nav.current.draft_id == f.draft_id)
     nav.current.screen = Screen::Review;
+}
+
+void wipe(std::string& secret) {
+  sodium_memzero(secret.data(), secret.size());
+  secret.clear();
+}
+
+void wipe(BackupForm& form) {
+  wipe(form.passphrase);
+  wipe(form.confirm);
+  wipe(form.restore_passphrase);
+  form = BackupForm{};
+}
+
+void backup_message(BackupForm& form, std::string key, bool failed, std::map<std::string, std::string> params = {}) {
+  form.working = false;
+  form.message_key = std::move(key);
+  form.failed = failed;
+  form.params = std::move(params);
+}
+
+void backup(Navigation& nav, const Action& action) {
+  BackupForm& form = nav.backup;
+  if (const auto* text = std::get_if<SetBackupText>(&action)) {
+    std::string& field = text->field == BackupField::Passphrase ? form.passphrase
+                         : text->field == BackupField::Confirm  ? form.confirm
+                                                                : form.restore_passphrase;
+    wipe(field);
+    field = text->value;
+  } else if (std::holds_alternative<MakeBackup>(action)) {
+    form.show_problems = true;
+    form.message_key.clear();
+    form.working = backup_passphrase_problem(form.passphrase).empty() &&
+                   backup_confirm_problem(form.passphrase, form.confirm).empty();
+  } else if (const auto* made = std::get_if<BackupMade>(&action)) {
+    wipe(form.passphrase);
+    wipe(form.confirm);
+    form.show_problems = false;
+    backup_message(form, "backup.made", false, {{"file", made->file_name}});
+  } else if (const auto* chosen = std::get_if<BackupFileChosen>(&action)) {
+    form.file_name = chosen->name;
+    form.file = chosen->bytes;
+    form.message_key.clear();
+  } else if (std::holds_alternative<RestoreBackup>(action)) {
+    form.message_key.clear();
+    form.working = form.file != nullptr && !form.restore_passphrase.empty();
+    if (!form.file) backup_message(form, "backup.error.no_file", true);
+    else if (form.restore_passphrase.empty()) backup_message(form, "backup.error.no_passphrase", true);
+  } else if (const auto* restored = std::get_if<BackupRestored>(&action)) {
+    wipe(form.restore_passphrase);
+    form.file.reset();
+    form.file_name.clear();
+    backup_message(form, "backup.restored", false,
+                   {{"drafts", std::to_string(restored->drafts)},
+                    {"queued", std::to_string(restored->queued)},
+                    {"sent", std::to_string(restored->sent)}});
+  } else if (const auto* failed = std::get_if<BackupFailed>(&action)) {
+    backup_message(form, failed->message_key, true);
+  }
 }
 
 // A review needs a draft and a receipt a sent application; without them (a link opened later, back
@@ -220,7 +281,25 @@ void apply(Navigation& nav, const Action& action) {
     nav.storage_problem = storage->message_key;
   } else if (const auto* refused = std::get_if<SubmissionFailed>(&action)) {
     failed(nav, *refused);
+  } else if (std::holds_alternative<OpenBackup>(action)) {
+    go(nav, Route{Screen::Backup, {}, {}});
+  } else {
+    backup(nav, action);
   }
+  // Passphrases are not kept a moment longer than the screen that asked for them.
+  if (nav.current.screen != Screen::Backup) wipe(nav.backup);
+}
+
+std::string backup_passphrase_problem(std::string_view passphrase) {
+  std::size_t characters = 0;
+  for (unsigned char c : passphrase) characters += (c & 0xC0) != 0x80;
+  if (characters == 0) return "backup.error.passphrase_empty";
+  if (characters < kBackupPassphraseMin) return "backup.error.passphrase_short";
+  return {};
+}
+
+std::string backup_confirm_problem(std::string_view passphrase, std::string_view confirm) {
+  return passphrase == confirm ? std::string() : "backup.error.confirm";
 }
 
 }  // namespace madoguchi

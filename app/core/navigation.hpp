@@ -1,9 +1,11 @@
 // Where the resident is in the app, what they have typed, and the actions that move them: screens
 // draw this state and return actions; apply() is the only place the state changes.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -13,7 +15,7 @@
 
 namespace madoguchi {
 
-enum class Screen { Home, Event, Form, Review, Receipt, Applications };
+enum class Screen { Home, Event, Form, Review, Receipt, Applications, Backup };
 
 struct Route {
   Screen screen = Screen::Home;
@@ -66,6 +68,23 @@ struct DeleteDraft {
   bool confirmed = false;
 };
 struct CancelDeleteDraft {};
+struct OpenBackup {};  // the backup screen: make a backup file, or restore one
+enum class BackupField { Passphrase, Confirm, RestorePassphrase };
+struct SetBackupText { BackupField field; std::string value; };
+// Side effect for the platform when the passphrase will do: seal every record into a file and offer it
+// as a download. It answers with BackupMade or BackupFailed.
+struct MakeBackup {};
+struct BackupMade { std::string file_name; };
+struct ChooseBackupFile {};  // side effect for the platform: the browser's file picker
+struct BackupFileChosen {
+  std::string name;
+  std::shared_ptr<const std::vector<std::uint8_t>> bytes;
+};
+// Side effect for the platform: open the chosen file with the passphrase and add what it holds. It
+// answers with BackupRestored or BackupFailed.
+struct RestoreBackup {};
+struct BackupRestored { int drafts = 0, queued = 0, sent = 0; };
+struct BackupFailed { std::string message_key; };
 struct SubmissionSent {
   std::string draft_id, receipt;
   std::string time;           // UTC, ISO 8601, when the endpoint answered
@@ -114,7 +133,8 @@ using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, Answer
                             OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication,
                             DraftsEdited, DeviceSaved, DeviceStorageFailed, DismissSetAside, UpdateReady,
                             ApplyUpdate, ApplicationSealed, SendStarted, SendDeferred, SendNow, NetworkChanged,
-                            DeleteDraft, CancelDeleteDraft>;
+                            DeleteDraft, CancelDeleteDraft, OpenBackup, SetBackupText, MakeBackup, BackupMade,
+                            ChooseBackupFile, BackupFileChosen, RestoreBackup, BackupRestored, BackupFailed>;
 
 // One application being filled in, from the first answer to its receipt.
 struct FormDraft {
@@ -144,6 +164,25 @@ struct SentApplication {
   std::string error_key;  // the last check failed: what the resident reads
 };
 
+// The backup screen as the resident left it. The passphrases are wiped once used and when the screen closes.
+struct BackupForm {
+  std::string passphrase, confirm;  // for a new backup file
+  std::string restore_passphrase;   // for the file picked
+  std::string file_name;            // the file picked to restore, "" before one is
+  std::shared_ptr<const std::vector<std::uint8_t>> file;
+  bool show_problems = false;       // a try with a passphrase that will not do: say what is wrong beside it
+  bool working = false;             // Argon2id is running
+  std::string message_key;          // what the last try did: "backup.made", "backup.restored" or "backup.error.*"
+  std::map<std::string, std::string> params;
+  bool failed = false;              // message_key says what went wrong
+};
+
+// Characters (not bytes) a backup passphrase needs: Argon2id slows guessing, it cannot make "1234" safe.
+inline constexpr std::size_t kBackupPassphraseMin = 10;
+// "" when `passphrase` will do for a new backup file, else the message key that says why not.
+std::string backup_passphrase_problem(std::string_view passphrase);
+std::string backup_confirm_problem(std::string_view passphrase, std::string_view confirm);
+
 struct Navigation {
   Route current;
   std::vector<Route> history;  // routes to go back to, oldest first
@@ -156,6 +195,7 @@ struct Navigation {
   std::string deleting;         // the draft the resident is asked to confirm deleting
   std::string storage_problem;  // message key ("storage.error.*") while the device cannot keep drafts
   bool update_ready = false;    // offered outside forms, so a reload never comes in the middle of typing
+  BackupForm backup;
 };
 
 void apply(Navigation& nav, const Action& action);

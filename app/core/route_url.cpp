@@ -31,6 +31,7 @@ std::string route_fragment(const Route& route) {
   std::string out = "#/";
   if (route.screen == Screen::Home) return out;
   if (route.screen == Screen::Applications) return out + "applications";
+  if (route.screen == Screen::Backup) return out + "backup";
   if (!route.event_id.empty()) out += "event/" + route.event_id;
   if (route.screen == Screen::Event) return out;
   if (!route.event_id.empty()) out += "/";
@@ -49,6 +50,7 @@ std::optional<Route> route_from_fragment(std::string_view fragment) {
   std::size_t i = 0;
   if (s.empty()) return route;
   if (s.size() == 1 && s[0] == "applications") return Route{Screen::Applications, {}, {}};
+  if (s.size() == 1 && s[0] == "backup") return Route{Screen::Backup, {}, {}};
   if (s[0] == "event") {
     if (s.size() < 2 || !is_id(s[1])) return std::nullopt;
     route.screen = Screen::Event;
@@ -74,6 +76,7 @@ std::vector<Route> parent_routes(const Route& route) {
   out.push_back(Route{});
   if (route.screen != Screen::Event && !route.event_id.empty()) out.push_back(Route{Screen::Event, route.event_id, {}});
   if (route.screen == Screen::Review) out.push_back(Route{Screen::Form, route.event_id, route.draft_id});
+  if (route.screen == Screen::Backup) out.push_back(Route{Screen::Applications, {}, {}});
   return out;
 }
 

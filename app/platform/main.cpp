@@ -4,12 +4,16 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <emscripten/emscripten.h>
+#include <sodium.h>
+
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "core/application_json.hpp"
+#include "core/backup_contents.hpp"
 #include "core/catalog_loader.hpp"
 #include "core/checklist_calendar.hpp"
 #include "core/device_records.hpp"
@@ -23,6 +27,7 @@
 #include "core/navigation.hpp"
 #include "core/route_url.hpp"
 #include "app_update.hpp"
+#include "backup_files.hpp"
 #include "browser_history.hpp"
 #include "device_saver.hpp"
 #include "dom_mirror.hpp"
@@ -108,6 +113,18 @@ void note_new_glyphs(const Action& action) {
   if (g_app.glyphs.size() != before) g_app.glyphs_added = true;
 }
 
+// Drafts and sent applications put back from the device or a backup may need glyphs no catalog text has.
+void note_saved_text() {
+  for (const auto& [draft_id, draft] : g_app.nav.drafts) {
+    for (const auto& [path, value] : draft.values.all()) note_text(value);
+    for (const auto& [path, value] : draft.set_aside) note_text(value);
+  }
+  for (const auto& sent : g_app.nav.sent) {
+    for (const auto& [path, value] : sent.values.all()) note_text(value);
+    for (const auto& note : sent.notes) note_text(note.text);
+  }
+}
+
 // Every change goes through here, so the browser's history follows the app's route and the device
 // keeps what the resident typed.
 void apply_action(const Action& action) {
@@ -140,6 +157,48 @@ void submit(const std::string& draft_id) {
   seal_for_outbox(draft_id, application_json(*procedure->form, checked.accepted, g_app.nav.language), apply_outcome);
 }
 
+void wipe_texts(std::map<std::string, std::string>& texts) {
+  for (auto& [id, text] : texts) sodium_memzero(text.data(), text.size());
+}
+
+// Every record, with the sent applications' keys, sealed into a file under the resident's passphrase.
+void make_backup() {
+  if (!g_app.nav.backup.working) return;
+  std::map<std::string, std::string> records = device_records(g_app.nav);
+  records.merge(sent_key_records());
+  Action made = save_backup_file(records, g_app.nav.backup.passphrase);
+  wipe_texts(records);
+  apply_outcome(std::move(made));
+}
+
+// What a backup holds joins what this device has; the platform's keys take the sent applications' keys,
+// and waiting applications are sent once they are on this device.
+void restore_backup() {
+  BackupForm& form = g_app.nav.backup;
+  if (!form.working || !form.file) return;
+  auto opened = open_backup_file(*form.file, form.restore_passphrase);
+  if (auto* failed = std::get_if<BackupFailed>(&opened)) return apply_outcome(*failed);
+  std::string& contents = std::get<std::string>(opened);
+  BackupRestore restored = restore_backup_contents(g_app.nav, g_app.catalog, contents);
+  sodium_memzero(contents.data(), contents.size());
+  if (!restored.ok) return apply_outcome(BackupFailed{"backup.error.unreadable"});
+  for (const auto& id : restore_sent_keys(restored.key_records)) std::fprintf(stderr, "backup record %s could not be read\n", id.c_str());
+  wipe_texts(restored.key_records);
+  note_saved_text();
+  g_app.glyphs_added = true;
+  apply_outcome(BackupRestored{restored.drafts, restored.queued, restored.sent});
+  std::vector<std::string> waiting;
+  for (const auto& queued : g_app.nav.outbox) waiting.push_back(queued.submission_id());
+  device_saver_save([waiting] {
+    for (const auto& id : waiting) outbox_release(id);
+  });
+}
+
+// Argon2id holds the page for a moment: the "working" button is drawn first.
+void after_a_frame(void (*work)()) {
+  emscripten_async_call([](void* w) { reinterpret_cast<void (*)()>(w)(); }, reinterpret_cast<void*>(work), 50);
+}
+
 void frame() {
   backend_new_frame();
   if (g_app.failed) return;
@@ -170,6 +229,9 @@ void frame() {
     if (const auto* c = std::get_if<CheckStatus>(&a)) check_status(c->receipt, apply_outcome);
     if (const auto* now = std::get_if<SendNow>(&a)) outbox_send_now(now->submission_id);
     if (std::holds_alternative<ApplyUpdate>(a)) device_saver_save(app_update_apply);
+    if (std::holds_alternative<MakeBackup>(a)) after_a_frame(make_backup);
+    if (std::holds_alternative<RestoreBackup>(a)) after_a_frame(restore_backup);
+    if (std::holds_alternative<ChooseBackupFile>(a)) pick_backup_file(apply_outcome);
   }
   page_set_language(g_app.nav.language);
   fetch_fonts_for_language(g_app.nav.language);
@@ -188,14 +250,7 @@ std::string restore_from_device() {
   for (const auto& id : g_app.device.unreadable) std::fprintf(stderr, "device record %s did not open\n", id.c_str());
   g_app.nav.storage_problem = g_app.device.problem_key;
   if (!restored.unreadable.empty()) g_app.nav.storage_problem = "storage.error.unreadable";
-  for (const auto& [draft_id, draft] : g_app.nav.drafts) {
-    for (const auto& [path, value] : draft.values.all()) note_text(value);
-    for (const auto& [path, value] : draft.set_aside) note_text(value);
-  }
-  for (const auto& sent : g_app.nav.sent) {
-    for (const auto& [path, value] : sent.values.all()) note_text(value);
-    for (const auto& note : sent.notes) note_text(note.text);
-  }
+  note_saved_text();
   g_app.device = {};
   return restored.fragment;
 }

@@ -104,6 +104,7 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
     case Screen::Review: draw_review_screen(in, lang, actions); break;
     case Screen::Receipt: draw_receipt_screen(in, lang, actions); break;
     case Screen::Applications: draw_applications_screen(in, lang, actions); break;
+    case Screen::Backup: draw_backup_screen(in, lang, actions); break;
   }
   // Home has the language switch on top; every other screen at its foot, out of the way of the task.
   if (in.nav.current.screen != Screen::Home) {

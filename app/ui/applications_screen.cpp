@@ -58,22 +58,9 @@ void draw_drafts(const ViewInput& in, const std::string& lang, std::vector<Actio
   Separator();
 }
 
-}  // namespace
-
-void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
+// Each sent application with its status and the ward's notes, and a correction when the ward asks for one.
+void draw_sent(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const auto& m = in.messages;
-  if (BackButton(m.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
-  Heading(m.get(lang, "applications.heading"), 1);
-  draw_drafts(in, lang, actions);
-  if (!in.nav.outbox.empty()) {
-    Heading(m.get(lang, "applications.outbox_heading"), 2);
-    for (const auto& queued : in.nav.outbox) {
-      const Procedure* procedure = in.catalog.find_procedure(queued.procedure_id);
-      Heading(procedure ? counter_name(procedure->title, lang) : queued.procedure_id, 3);
-      OutboxState(in, lang, queued, actions);
-    }
-    Separator();
-  }
   Heading(m.get(lang, "applications.sent_heading"), 2);
   if (in.nav.sent.empty()) {
     Paragraph(m.get(lang, "applications.none"));
@@ -101,6 +88,29 @@ void draw_applications_screen(const ViewInput& in, const std::string& lang, std:
                s.checking))
       actions.push_back(CheckStatus{s.receipt});
   }
+}
+
+}  // namespace
+
+void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
+  const auto& m = in.messages;
+  if (BackButton(m.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
+  Heading(m.get(lang, "applications.heading"), 1);
+  draw_drafts(in, lang, actions);
+  if (!in.nav.outbox.empty()) {
+    Heading(m.get(lang, "applications.outbox_heading"), 2);
+    for (const auto& queued : in.nav.outbox) {
+      const Procedure* procedure = in.catalog.find_procedure(queued.procedure_id);
+      Heading(procedure ? counter_name(procedure->title, lang) : queued.procedure_id, 3);
+      OutboxState(in, lang, queued, actions);
+    }
+    Separator();
+  }
+  draw_sent(in, lang, actions);
+  Separator();
+  Heading(m.get(lang, "applications.backup_heading"), 2);
+  Paragraph(m.get(lang, "applications.backup_lead"));
+  if (Button(m.get(lang, "applications.backup_open"), "backup.open")) actions.emplace_back(std::in_place_type<OpenBackup>);
 }
 
 }  // namespace madoguchi::ui

@@ -22,6 +22,9 @@ void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<
   Paragraph(m.get(lang, "home.lead"));
   for (const auto& event : in.catalog.events)
     if (Tile(event.title.in(lang), event.summary.in(lang), "event-" + event.id)) actions.push_back(OpenEvent{event.id});
+  // Also for a new phone with nothing on it yet: restoring a backup starts here.
+  Separator();
+  if (Button(m.get(lang, "home.backup"), "backup.open")) actions.emplace_back(std::in_place_type<OpenBackup>);
 }
 
 }  // namespace madoguchi::ui

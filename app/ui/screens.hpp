@@ -15,6 +15,7 @@ void draw_form_screen(const ViewInput& in, const std::string& lang, std::vector<
 void draw_review_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+void draw_backup_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 
 // A button for each language the UI speaks, named in itself: on top of home, at the foot of every other
 // screen, so a resident switches in the middle of a form and finds what they typed still there.

@@ -40,6 +40,7 @@ std::string to_json(const MirrorChanges& changes) {
       o["autocomplete"] = n.autocomplete;
       o["invalid"] = n.invalid;
       o["required"] = n.required;
+      o["secret"] = n.secret;
       o["focus"] = n.take_focus;
     }
     upserted.push_back(std::move(o));

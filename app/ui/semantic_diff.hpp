@@ -18,7 +18,7 @@ struct MirrorChanges {
 MirrorChanges diff_mirror(const std::vector<SemanticNode>& before, const std::vector<SemanticNode>& after);
 
 // {"removed":[...],"upserted":[{"id","role","name","description","level","disabled","checked","group","x","y","w","h"}],"order":[...]};
-// text boxes also carry "value", "inputmode", "autocomplete", "invalid", "required" and "focus".
+// text boxes also carry "value", "inputmode", "autocomplete", "invalid", "required", "secret" and "focus".
 std::string to_json(const MirrorChanges& changes);
 
 }  // namespace madoguchi::ui

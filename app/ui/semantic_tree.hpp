@@ -31,6 +31,7 @@ struct SemanticNode {
   std::string autocomplete;  // "name", "postal-code", "street-address", "tel", "email", "off"
   bool invalid = false;
   bool required = false;
+  bool secret = false;      // a passphrase: the browser hides it as typed and offers no autofill of the page's text
   bool take_focus = false;  // this frame: move the page's focus to it (an error summary link, "change")
   bool operator==(const SemanticNode&) const = default;
 };

@@ -269,7 +269,13 @@ std::optional<std::string> TextField(const TextFieldSpec& f) {
   dl->AddRectFilled(pos, end, t.background, t.rounding / 2);
   const ImU32 border = !f.error.empty() ? t.error : editing ? t.accent : t.text_secondary;
   dl->AddRect(pos, end, border, t.rounding / 2, 0, editing || !f.error.empty() ? 3.0f : 1.5f);
-  const std::string_view shown = editing || f.shown_value.empty() ? f.value : f.shown_value;
+  // A passphrase shows as one dot per character, editing or not, as the browser's password field does.
+  std::string dots;
+  if (f.secret)
+    for (unsigned char c : f.value)
+      if ((c & 0xC0) != 0x80) dots += "\u25CF";
+  const std::string_view shown = f.secret ? std::string_view(dots)
+                                 : editing || f.shown_value.empty() ? f.value : f.shown_value;
   const float pad = 12.0f;
   const ImVec4 clip(pos.x + pad, pos.y, end.x - pad, end.y);
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + (t.touch_target - ImGui::GetFontSize()) / 2),
@@ -287,6 +293,7 @@ std::optional<std::string> TextField(const TextFieldSpec& f) {
     n.autocomplete = std::string(f.autocomplete);
     n.invalid = !f.error.empty();
     n.required = f.required;
+    n.secret = f.secret;
     // The app asked for this field (an error summary link, "change" on the review): focus goes there too, so
     // a screen reader and a keyboard land where the eye does.
     n.take_focus = f.reveal;

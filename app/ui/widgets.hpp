@@ -57,6 +57,7 @@ struct TextFieldSpec {
   std::string_view autocomplete = "off";
   bool required = false;
   bool reveal = false;  // scroll the field into view this frame
+  bool secret = false;  // a passphrase: drawn as dots, a password field in the mirror
 };
 // A labelled text field. The resident types into the real DOM field the platform lays over it while it
 // has focus; returns the new value when they changed it.

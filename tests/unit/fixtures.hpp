@@ -22,6 +22,13 @@ inline std::shared_ptr<const madoguchi::SealedApplication> sealed_as(std::string
   return sealed;
 }
 
+// A 国民健康保険 application really sealed to a ward key made for the test run: its record can be kept.
+inline std::shared_ptr<const madoguchi::SealedApplication> sealed_kokuho() {
+  static const madoguchi::crypto::WardKeyPair ward = madoguchi::crypto::generate_ward_key_pair();
+  return std::make_shared<const madoguchi::SealedApplication>(madoguchi::seal_application(
+      "kokuho-kanyu", R"({"answers":{"head_name":"髙橋 花子"},"language":"ja"})", ward.public_key, "2026-12-06T01:02:03Z"));
+}
+
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;

@@ -8,18 +8,13 @@
 #include "fixtures.hpp"
 
 using namespace madoguchi;
+using fixtures::sealed_kokuho;
 
 namespace {
 
 const Catalog& catalog() {
   static const Catalog c = *load_catalog(fixtures::real_catalog_files()).catalog;
   return c;
-}
-
-std::shared_ptr<const SealedApplication> sealed_kokuho() {
-  static const crypto::WardKeyPair ward = crypto::generate_ward_key_pair();
-  return std::make_shared<const SealedApplication>(seal_application(
-      "kokuho-kanyu", R"({"answers":{"head_name":"髙橋 花子"},"language":"ja"})", ward.public_key, "2026-12-06T01:02:03Z"));
 }
 
 // A resident at the review of a filled form presses 送信する while the phone has no network.
