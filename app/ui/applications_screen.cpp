@@ -39,6 +39,12 @@ void draw_drafts(const ViewInput& in, const std::string& lang, std::vector<Actio
                                   : title;
     if (const std::string edited = format_japan_time(draft->edited, m, lang); !edited.empty())
       SecondaryText(m.format(lang, "applications.draft_edited", {{"time", edited}}));
+    // Refused by the endpoint: the resident has something to change before sending again.
+    if (draft->sending == FormDraft::Sending::Failed && !draft->error_key.empty()) {
+      const std::vector<std::pair<std::string_view, std::string>> params(draft->error_params.begin(),
+                                                                         draft->error_params.end());
+      Alert(m.format(lang, "applications.needs_attention", {{"reason", m.format(lang, draft->error_key, params)}}));
+    }
     if (in.nav.deleting == id) {
       Alert(m.format(lang, "applications.delete_question", {{"procedure", named}}));
       if (Button(m.get(lang, "applications.delete_confirm"), "delete-yes-" + id, true)) actions.push_back(DeleteDraft{id, true});

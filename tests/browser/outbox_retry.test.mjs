@@ -46,7 +46,7 @@ test('the endpoint killed mid-send, then an answer lost: retried later, still on
     await firstPost;
     await server.kill();
     endpointDown();
-    await page.getByText('前回は送れませんでした。', { exact: false }).waitFor({ timeout: 15000 });
+    await page.getByText('前回は区役所のシステムに届かず、送れませんでした。', { exact: false }).waitFor({ timeout: 15000 });
     await screenshot(page, 'receipt-retrying-ja');
 
     server = await server.restart();
@@ -55,6 +55,45 @@ test('the endpoint killed mid-send, then an answer lost: retried later, still on
     assert.ok(answerLost, 'one answer was lost after the endpoint stored the application');
     assert.ok(posts.length >= 3, `posts: ${posts.length}`);
     for (const body of posts) assert.ok(body.equals(posts[0]), 'every retry sends the same bytes');
+    fetchInbox(server, 'inbox');  // exactly one submission
+    assert.deepEqual(problems.filter((p) => !/Failed to fetch/.test(p)), []);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('back online after failed tries, a waiting application is sent at once, not after its backoff', async () => {
+  const server = await startEndpoint({ args: ['--keys', path.join(SITE, 'keys.json')] });
+  try {
+    const { context, page, problems } = await openPhone(browser, server.url + KOKUHO_FORM);
+    await fillKokuhoToReview(page);
+
+    // Four tries that get no answer: the next would wait 8-16 s.
+    const FAILED = 4;
+    const posts = [];
+    let failedAll;
+    const allFailed = new Promise((resolve) => { failedAll = resolve; });
+    await page.route('**/api/v1/submissions', async (route) => {
+      posts.push(Date.now());
+      if (posts.length <= FAILED) {
+        if (posts.length === FAILED) failedAll();
+        return route.abort('connectionrefused');
+      }
+      return route.continue();
+    });
+    await tap(page.getByRole('button', { name: '送信する', exact: true }));
+    await allFailed;
+
+    // The phone loses the network for a moment and gets it back: that is the moment to send.
+    await context.setOffline(true);
+    await page.getByText('オフラインです。', { exact: false }).first().waitFor();
+    await context.setOffline(false);
+    const online = Date.now();
+    await page.getByRole('heading', { name: '送信しました', level: 1 }).waitFor({ timeout: 30000 });
+    assert.equal(posts.length, FAILED + 1);
+    // Behaviour, not speed: the backoff would have waited at least 8 s after the fourth failure.
+    assert.ok(posts[FAILED] - online < 4000, `sent ${posts[FAILED] - online} ms after the online event`);
     fetchInbox(server, 'inbox');  // exactly one submission
     assert.deepEqual(problems.filter((p) => !/Failed to fetch/.test(p)), []);
     await context.close();

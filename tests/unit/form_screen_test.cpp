@@ -132,7 +132,7 @@ TEST_CASE("a complete form goes to check your answers; change returns to the fie
   apply(p.nav, SendStarted{"s1"});
   apply(p.nav, SendDeferred{"s1", "send.error.server"});
   p.frame();
-  CHECK(find(p.tree, Role::Text, std::string(p.messages.get("ja", "outbox.retry_note"))));
+  CHECK(find(p.tree, Role::Text, std::string(p.messages.get("ja", "outbox.retry_server"))));
   const auto* send_now = find(p.tree, Role::Button, "今すぐ送る");
   REQUIRE(send_now);
   p.tree.request_activation(send_now->id);

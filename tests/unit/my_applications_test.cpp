@@ -77,3 +77,21 @@ TEST_CASE("a moment in UTC reads as Japan time, and anything else as nothing", "
   CHECK(format_japan_time("", messages, "ja").empty());
   CHECK(format_japan_time("2026-12-06T25:00:00Z", messages, "ja").empty());
 }
+
+TEST_CASE("a waiting application says why its last try failed, and a refused draft that it needs attention",
+          "[my-applications]") {
+  Portal p;
+  apply(p.nav, SetFieldValue{"kokuho-kanyu", "head_name", "髙橋 花子"});
+  apply(p.nav, ApplicationSealed{"kokuho-kanyu", fixtures::sealed_as("s1"), "2026-12-06T00:00:00Z"});
+  apply(p.nav, SendStarted{"s1"});
+  apply(p.nav, SendDeferred{"s1", "send.error.offline"});
+  apply(p.nav, OpenApplications{});
+  p.frame();
+  CHECK(find(p.tree, Role::Text, std::string(p.messages.get("ja", "outbox.retry_offline"))));
+
+  apply(p.nav, SubmissionFailed{"kokuho-kanyu", "send.error.refused", {{"code", "413"}}, "s1"});
+  p.frame();
+  CHECK(p.nav.outbox.empty());
+  CHECK(find(p.tree, Role::Alert,
+             "対応が必要です：" + p.messages.format("ja", "send.error.refused", {{"code", "413"}})));
+}
