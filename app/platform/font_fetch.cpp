@@ -1,4 +1,4 @@
-// Each extra font is asked for once; a failed fetch is forgotten, so the next need asks again.
+// Each font is asked for once; a failed fetch is forgotten, so the next need asks again.
 #include "font_fetch.hpp"
 
 #include <cstdio>
@@ -12,7 +12,14 @@ namespace madoguchi::platform {
 namespace {
 
 std::function<void(std::size_t, std::vector<unsigned char>)> g_arrived;
+std::function<void(std::vector<unsigned char>)> g_full_arrived;
 std::vector<bool> g_asked;  // by index in extra_fonts(): arrived or on its way
+bool g_full_asked = false;  // the full Japanese font arrived or is on its way
+
+void report(const char* file, const FetchResult& r) {
+  const std::string why = r.status ? "HTTP " + std::to_string(r.status) : r.error;
+  std::fprintf(stderr, "%s: %s\n", file, why.c_str());
+}
 
 void fetch_font(const ExtraFont& font) {
   const std::size_t index = static_cast<std::size_t>(&font - extra_fonts().data());
@@ -22,15 +29,26 @@ void fetch_font(const ExtraFont& font) {
   fetch_asset(std::string(font.file), [index](FetchResult r) {
     if (r.ok) return g_arrived(index, std::move(r.body));
     g_asked[index] = false;
-    const std::string why = r.status ? "HTTP " + std::to_string(r.status) : r.error;
-    std::fprintf(stderr, "%s: %s\n", std::string(extra_fonts()[index].file).c_str(), why.c_str());
+    report(std::string(extra_fonts()[index].file).c_str(), r);
   });
 }
 
 }  // namespace
 
-void font_fetch_init(std::function<void(std::size_t, std::vector<unsigned char>)> arrived) {
+void font_fetch_init(std::function<void(std::size_t, std::vector<unsigned char>)> arrived,
+                     std::function<void(std::vector<unsigned char>)> full_arrived) {
   g_arrived = std::move(arrived);
+  g_full_arrived = std::move(full_arrived);
+}
+
+void fetch_full_font() {
+  if (g_full_asked) return;
+  g_full_asked = true;
+  fetch_asset(kFullFontFile, [](FetchResult r) {
+    if (r.ok) return g_full_arrived(std::move(r.body));
+    g_full_asked = false;
+    report(kFullFontFile, r);
+  });
 }
 
 void fetch_fonts_for_language(std::string_view language) {
@@ -40,6 +58,7 @@ void fetch_fonts_for_language(std::string_view language) {
 void fetch_fonts_for_text(std::string_view utf8) {
   GlyphSet chars;
   add_glyphs(chars, utf8);
+  if (!chars.empty() && *chars.rbegin() >= 0x80) fetch_full_font();
   for (char32_t c : chars)
     if (const ExtraFont* font = extra_font_for_typed(c)) fetch_font(*font);
 }

@@ -1,6 +1,6 @@
-// Fetches the fonts for what the Japanese UI font lacks (core/extra_fonts.hpp) when a language or
-// typed text first needs one, and hands each to the atlas. The app keeps working while one is on its
-// way; its characters show as "?" until it arrives.
+// Fetches the full Japanese UI font after the first frame, and the fonts for what it lacks
+// (core/extra_fonts.hpp) when a language or typed text first needs one, and hands each to the atlas.
+// The app keeps working while one is on its way; its characters show as "?" until it arrives.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -9,8 +9,19 @@
 
 namespace madoguchi::platform {
 
-// `arrived` takes a font that came, by its index in extra_fonts(): merge it and rebuild the atlas.
-void font_fetch_init(std::function<void(std::size_t index, std::vector<unsigned char> font)> arrived);
+// The Japanese UI font before the first frame: a subset with every character of the catalog and of the
+// messages, kana, ASCII and Japanese punctuation (tools/first-font), a tenth of the full font's bytes.
+inline constexpr const char* kFirstFontFile = "fonts/ui-ja-first.ttf";
+// The full font (cp932), for the kanji residents type: names, addresses, a ward's notes.
+inline constexpr const char* kFullFontFile = "fonts/ui-ja.ttf";
+
+// `arrived` takes an extra font that came, by its index in extra_fonts(): merge it and rebuild the
+// atlas; `full_arrived` the full Japanese font, to take the first one's place.
+void font_fetch_init(std::function<void(std::size_t index, std::vector<unsigned char> font)> arrived,
+                     std::function<void(std::vector<unsigned char> font)> full_arrived);
+
+// Asks for the full font once; after a failed fetch, typed text beyond ASCII asks again.
+void fetch_full_font();
 
 void fetch_fonts_for_language(std::string_view language);
 void fetch_fonts_for_text(std::string_view utf8);

@@ -2,7 +2,6 @@
 // demand and mirrors each into the DOM. What the app does lives in app/core and app/ui.
 #include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <emscripten/emscripten.h>
 #include <sodium.h>
@@ -35,6 +34,7 @@
 #include "font_fetch.hpp"
 #include "html5_backend.hpp"
 #include "http_fetch.hpp"
+#include "imgui_renderer.hpp"
 #include "local_clock.hpp"
 #include "outbox_sender.hpp"
 #include "page_status.hpp"
@@ -77,16 +77,12 @@ std::string describe(const FetchResult& r, const std::string& url) {
 
 void rebuild_fonts(float density) {
   ImGuiIO& io = ImGui::GetIO();
-  bool uploaded = io.Fonts->TexID != nullptr;
   if (!g_app.atlas->build(*io.Fonts, g_app.glyphs, density, g_app.fonts)) {
-    fail("font", "fonts/ui-ja.ttf: the font file could not be read");
+    fail("font", std::string(kFirstFontFile) + ": the font file could not be read");
     return;
   }
   io.FontGlobalScale = 1.0f / density;  // fonts are rasterised at device pixels, laid out in CSS px
-  if (uploaded) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
+  renderer_upload_font_atlas(*io.Fonts);
 }
 
 void export_calendar(const std::string& event_id, CivilDate today) {
@@ -206,7 +202,6 @@ void frame() {
     g_app.glyphs_added = false;
     rebuild_fonts(pixel_density());
   }
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   const CivilDate today = local_today();
   auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav, today}, g_app.tree, g_app.fonts);
@@ -217,7 +212,7 @@ void frame() {
   ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::theme().background);
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  renderer_draw(*ImGui::GetDrawData());
   update_dom_mirror(g_app.tree);
   page_frame_drawn();
   if (actions.empty()) return;
@@ -265,6 +260,15 @@ void start() {
       add_message_glyphs(g_app.glyphs, g_app.messages, lang);
     g_app.glyphs_added = true;
     request_frames();
+  }, [](std::vector<unsigned char> full) {
+    // The first font drew every catalog and message text: rebuild now only for what it lacked (typed
+    // kanji, a restored draft's), otherwise the next rebuild takes the full font.
+    const bool lacking = g_app.atlas->draws_missing(full);
+    if (!g_app.atlas->set_main_font(std::move(full)))
+      return static_cast<void>(std::fprintf(stderr, "%s could not be read\n", kFullFontFile));
+    if (!lacking) return;
+    g_app.glyphs_added = true;
+    request_frames();
   });
   if (!g_app.names_font.empty() &&
       !g_app.atlas->set_merged_font(static_cast<std::size_t>(&language_names_font() - extra_fonts().data()),
@@ -287,6 +291,7 @@ void start() {
   request_frames();
   page_ready();
   // Asked for as the first frame is drawn, so it never waits for them.
+  fetch_full_font();
   fetch_fonts_for_language(g_app.nav.language);
   app_update_init([] { apply_outcome(UpdateReady{}); });
 }
@@ -322,8 +327,8 @@ void load_assets() {
                        g_app.device = std::move(opened);
                        loaded_one();
                      });
-  fetch_asset("fonts/ui-ja.ttf", [](FetchResult r) {
-    if (!r.ok) return fail("font", describe(r, "fonts/ui-ja.ttf"));
+  fetch_asset(kFirstFontFile, [](FetchResult r) {
+    if (!r.ok) return fail("font", describe(r, kFirstFontFile));
     g_app.atlas.emplace(std::move(r.body));
     loaded_one();
   });
@@ -364,7 +369,10 @@ int main() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   madoguchi::ui::apply_theme(ImGui::GetStyle());
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!renderer_init()) {
+    page_fatal("webgl", "WebGL 2 could not compile the renderer's shaders");
+    return 0;
+  }
   load_assets();
   return 0;
 }

@@ -48,6 +48,12 @@ bool FontAtlasBuilder::set_merged_font(std::size_t slot, std::vector<unsigned ch
   return true;
 }
 
+bool FontAtlasBuilder::set_main_font(std::vector<unsigned char> ttf) {
+  if (!line_per_em(ttf)) return false;
+  ttf_ = std::move(ttf);
+  return true;
+}
+
 bool FontAtlasBuilder::build(ImFontAtlas& atlas, const GlyphSet& glyphs, float density, Fonts& out) {
   const std::optional<float> main_line = line_per_em(ttf_);
   if (!main_line) {
@@ -93,7 +99,29 @@ bool FontAtlasBuilder::build(ImFontAtlas& atlas, const GlyphSet& glyphs, float d
     out = Fonts{};
     return false;
   }
+  missing_.clear();
+  for (char32_t c : glyphs)
+    if (!out.body->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing_.insert(c);
   return true;
+}
+
+bool FontAtlasBuilder::draws_missing(const std::vector<unsigned char>& ttf) const {
+  if (missing_.empty() || !line_per_em(ttf)) return false;
+  // A tiny atlas of only those glyphs: imgui packs what the font has and skips the rest.
+  ImFontGlyphRangesBuilder ranges;
+  for (char32_t c : missing_) ranges.AddChar(static_cast<ImWchar>(c));
+  ImVector<ImWchar> built;
+  ranges.BuildRanges(&built);
+  ImFontAtlas probe;
+  ImFontConfig cfg;
+  cfg.OversampleH = cfg.OversampleV = 1;
+  cfg.FontDataOwnedByAtlas = false;
+  ImFont* font = probe.AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), 4.0f, &cfg,
+                                            built.Data);
+  if (!font || !probe.Build()) return false;
+  for (char32_t c : missing_)
+    if (font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return true;
+  return false;
 }
 
 }  // namespace madoguchi::ui

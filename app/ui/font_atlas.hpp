@@ -20,14 +20,23 @@ class FontAtlasBuilder {
   // nothing, when `ttf` is not a TrueType or OpenType font.
   bool set_merged_font(std::size_t slot, std::vector<unsigned char> ttf);
 
+  // Replaces the main font for the next build: the full font arriving after the first one, a subset
+  // the first frame needed. False, keeping the old one, when `ttf` is not a TrueType or OpenType font.
+  bool set_main_font(std::vector<unsigned char> ttf);
+
   // Rebuilds `atlas` with body and heading fonts at theme sizes x `density`; false if the font
   // data cannot be read. Text is then drawn with io.FontGlobalScale = 1 / density.
   bool build(ImFontAtlas& atlas, const GlyphSet& glyphs, float density, Fonts& out);
+
+  // Whether `ttf` holds a glyph of the last build's set that the build lacked (drew as the fallback):
+  // only then is a font that arrives worth a rebuild at once, not just when new text next needs one.
+  bool draws_missing(const std::vector<unsigned char>& ttf) const;
 
  private:
   std::vector<unsigned char> ttf_;
   std::vector<std::vector<unsigned char>> merged_;  // by slot; empty while that font has not come
   std::vector<ImWchar> ranges_;  // must outlive the atlas build
+  GlyphSet missing_;  // of the last build's set, what no font had
   int width_ = 0;  // 0: imgui's choice; 4096 once a build did not fit below a narrower one
 };
 

@@ -1,0 +1,79 @@
+// The first font (tools/first-font, loaded before the first frame) draws every text the catalog and the
+// messages hold, as the full font would; the full font, arriving later, takes its place for typed kanji.
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include "core/extra_fonts.hpp"
+#include "core/glyph_set.hpp"
+#include "core/localized_text.hpp"
+#include "fixtures.hpp"
+#include "ui/font_atlas.hpp"
+
+using namespace madoguchi;
+
+#ifdef EXTRA_FONT_DIR
+namespace {
+std::vector<unsigned char> bytes_of(const std::string& path) {
+  const std::string s = fixtures::read_file(path);
+  return {s.begin(), s.end()};
+}
+
+std::vector<unsigned char> first_font() { return bytes_of(std::string(EXTRA_FONT_DIR) + "/ui-ja-first.ttf"); }
+std::vector<unsigned char> full_font() { return bytes_of(UI_FONT_FILE); }
+
+// As the app starts: the Japanese font with the language switch's names merged in.
+ui::FontAtlasBuilder starting_builder(std::vector<unsigned char> main_font) {
+  ui::FontAtlasBuilder builder(std::move(main_font));
+  const std::string names(language_names_font().file);
+  const auto slot = static_cast<std::size_t>(&language_names_font() - extra_fonts().data());
+  REQUIRE(builder.set_merged_font(slot, bytes_of(std::string(EXTRA_FONT_DIR) + names.substr(names.find('/')))));
+  return builder;
+}
+
+bool draws(const ui::Fonts& fonts, char32_t c) { return fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr; }
+}  // namespace
+
+TEST_CASE("the first font draws every character of the catalog and of the messages that the full font draws", "[first-font]") {
+  const Catalog catalog = *load_catalog(fixtures::real_catalog_files()).catalog;
+  const Messages messages = fixtures::real_messages();
+  // Every language's messages: the Chinese, Korean and Vietnamese ones take from the Japanese font what it has.
+  GlyphSet glyphs = glyphs_for(catalog, messages);
+  for (std::string_view lang : kUiLanguages) add_message_glyphs(glyphs, messages, lang);
+
+  ui::FontAtlasBuilder first = starting_builder(first_font()), full = starting_builder(full_font());
+  ImFontAtlas first_atlas, full_atlas;
+  ui::Fonts first_fonts, full_fonts;
+  REQUIRE(first.build(first_atlas, glyphs, 1.0f, first_fonts));
+  REQUIRE(full.build(full_atlas, glyphs, 1.0f, full_fonts));
+  std::vector<unsigned> lacking;  // code points
+  for (char32_t c : glyphs)
+    if (draws(full_fonts, c) && !draws(first_fonts, c)) lacking.push_back(static_cast<unsigned>(c));
+  CHECK(lacking == std::vector<unsigned>{});
+  // It is what makes the first load small: a tenth of the full font or less.
+  CHECK(first_font().size() * 8 < full_font().size());
+}
+
+TEST_CASE("the full font takes the first one's place: a typed name kanji draws once it has come", "[first-font]") {
+  const Catalog catalog = *load_catalog(fixtures::real_catalog_files()).catalog;
+  GlyphSet glyphs = glyphs_for(catalog, fixtures::real_messages());
+  ui::FontAtlasBuilder builder = starting_builder(first_font());
+  ImFontAtlas atlas;
+  ui::Fonts fonts;
+  REQUIRE(builder.build(atlas, glyphs, 1.0f, fonts));
+  CHECK_FALSE(builder.draws_missing(full_font()));  // the first frame: the full font would draw nothing more
+
+  add_glyphs(glyphs, "髙﨑");  // a resident's name: in cp932, in no catalog or message text
+  REQUIRE(builder.build(atlas, glyphs, 1.0f, fonts));
+  CHECK_FALSE(draws(fonts, U'髙'));
+  CHECK(builder.draws_missing(full_font()));  // so the full font's arrival rebuilds at once
+
+  CHECK_FALSE(builder.set_main_font(std::vector<unsigned char>(1000, 0x42)));  // a damaged download is ignored
+  REQUIRE(builder.set_main_font(full_font()));
+  REQUIRE(builder.build(atlas, glyphs, 1.0f, fonts));
+  CHECK(draws(fonts, U'髙'));
+  CHECK(draws(fonts, U'﨑'));
+  CHECK(draws(fonts, U'転'));
+  CHECK_FALSE(builder.draws_missing(full_font()));
+}
+#endif
