@@ -44,6 +44,7 @@ struct Procedure {
   Fee fee;
   std::vector<std::string> after;  // procedures to do first when they are on the same checklist
   std::optional<FormSpec> form;    // the application, or the answers to prepare for the counter
+  std::vector<std::string> search_terms;  // core/catalog_search.hpp
 };
 
 // A question the navigator asks to learn which procedures of an event apply.
@@ -68,6 +69,9 @@ struct LifeEvent {
   LocalizedText event_date_label;  // "the day you moved in": deadlines count from it
   std::vector<Question> questions;
   std::vector<EventProcedure> procedures;  // in the order a resident should do them
+  // Besides its titles, what a resident may type to find it: the title's reading in kana, everyday words
+  // (ひっこし for 転入). Romaji comes from the kana (core/catalog_search.hpp).
+  std::vector<std::string> search_terms;
 };
 
 struct Catalog {

@@ -278,6 +278,20 @@ std::vector<std::string> read_id_list(FileReader& r, const json::object& obj, st
   return ids;
 }
 
+std::vector<std::string> read_search_terms(FileReader& r, const json::object& obj, const std::string& path) {
+  std::vector<std::string> terms;
+  const auto* v = obj.if_contains("search");
+  if (!v) return terms;
+  const auto* arr = v->if_array();
+  if (!arr) r.fail(path + ".search", "expected a list of words a resident may search for, such as [\"てんにゅう\"]");
+  for (std::size_t i = 0; arr && i < arr->size(); ++i) {
+    const auto* s = (*arr)[i].if_string();
+    if (!s || s->empty()) r.fail(path + ".search[" + std::to_string(i) + "]", "expected a word, such as \"ひっこし\"");
+    else terms.emplace_back(*s);
+  }
+  return terms;
+}
+
 void read_deadline(FileReader& r, const json::object& proc, Deadline& out) {
   const auto* v = proc.if_contains("deadline");
   if (!v) return;
@@ -426,7 +440,7 @@ std::optional<Procedure> read_procedure(FileReader& r, const json::object& obj) 
   Procedure p;
   r.check_keys(obj, "$", {"kind", "id", "title", "summary", "department", "who_may_apply", "deadline", "online",
                           "documents", "fee"},
-               {"after", "form", "notes"});
+               {"after", "form", "notes", "search"});
   p.id = r.string_at(obj, "id", "$");
   p.title = r.text_at(obj, "title", "$");
   p.summary = r.text_at(obj, "summary", "$");
@@ -450,6 +464,7 @@ std::optional<Procedure> read_procedure(FileReader& r, const json::object& obj) 
     }
   }
   p.after = read_id_list(r, obj, "after", "$");
+  p.search_terms = read_search_terms(r, obj, "$");
   if (const auto* form = obj.if_contains("form")) p.form = read_form(r, *form);
   else if (p.online.available)
     r.fail("$.online.available", "a procedure residents can do online needs the form they fill in: add \"form\" "
@@ -493,7 +508,8 @@ void read_questions(FileReader& r, const json::object& obj, LifeEvent& e) {
 
 std::optional<LifeEvent> read_event(FileReader& r, const json::object& obj) {
   LifeEvent e;
-  r.check_keys(obj, "$", {"kind", "id", "title", "summary", "event_date", "procedures"}, {"questions"});
+  r.check_keys(obj, "$", {"kind", "id", "title", "summary", "event_date", "procedures"}, {"questions", "search"});
+  e.search_terms = read_search_terms(r, obj, "$");
   e.id = r.string_at(obj, "id", "$");
   e.title = r.text_at(obj, "title", "$");
   e.summary = r.text_at(obj, "summary", "$");

@@ -179,6 +179,8 @@ Route reachable(const Navigation& nav, Route route) {
 void apply(Navigation& nav, const Action& action) {
   if (const auto* open = std::get_if<OpenEvent>(&action)) {
     go(nav, Route{Screen::Event, open->event_id, {}});
+  } else if (const auto* search = std::get_if<SetSearch>(&action)) {
+    nav.search = search->text;
   } else if (std::holds_alternative<GoBack>(action)) {
     go_back(nav);
   } else if (const auto* lang = std::get_if<SetLanguage>(&action)) {

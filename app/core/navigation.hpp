@@ -25,6 +25,7 @@ struct Route {
 };
 
 struct OpenEvent { std::string event_id; };
+struct SetSearch { std::string text; };  // what the resident typed into home's search box
 struct GoBack {};
 struct SetLanguage { std::string language; };
 struct SetEventDate { std::string event_id; CivilDate date; };
@@ -127,7 +128,7 @@ struct SubmissionFailed {
   std::map<std::string, std::string> params;
   std::string submission_id;  // the outbox entry the endpoint refused, if it got that far
 };
-using Action = std::variant<OpenEvent, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm, NewDraft, OpenDraft,
+using Action = std::variant<OpenEvent, SetSearch, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm, NewDraft, OpenDraft,
                             SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
                             ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
                             OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication,
@@ -196,6 +197,7 @@ struct Navigation {
   std::string storage_problem;  // message key ("storage.error.*") while the device cannot keep drafts
   bool update_ready = false;    // offered outside forms, so a reload never comes in the middle of typing
   BackupForm backup;
+  std::string search;  // home's search box (core/catalog_search.hpp)
 };
 
 void apply(Navigation& nav, const Action& action);

@@ -104,6 +104,7 @@ void note_text(std::string_view text) {
 void note_new_glyphs(const Action& action) {
   const std::size_t before = g_app.glyphs.size();
   if (const auto* typed = std::get_if<SetFieldValue>(&action)) note_text(typed->value);
+  if (const auto* searched = std::get_if<SetSearch>(&action)) note_text(searched->text);
   if (const auto* checked = std::get_if<StatusChecked>(&action))
     for (const auto& note : checked->notes) note_text(note.text);
   if (g_app.glyphs.size() != before) g_app.glyphs_added = true;
