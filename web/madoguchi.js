@@ -85,9 +85,17 @@
         nodes.delete(id);
       }
       for (const n of changes.upserted) upsert(n);
+      // Only a node out of place moves: moving the focused field would blur it and end an IME
+      // composition, and a control appearing below the field (a button once something is typed) must
+      // not cost the resident what they are converting.
+      const placed = new Map();  // parent -> the last node put in place there
       for (const id of changes.order) {
         const el = nodes.get(id);
-        parentOf(el.node).appendChild(el);
+        const parent = parentOf(el.node);
+        const after = placed.get(parent);
+        const next = after ? after.nextElementSibling : parent.firstElementChild;
+        if (next !== el) parent.insertBefore(el, next);
+        placed.set(parent, el);
       }
       // A screen change removed the focused control: put focus on the new screen's heading, as a
       // page load would, so a screen-reader user hears where they are.
@@ -192,7 +200,8 @@
   function updateField(el, n) {
     // While the resident types, the field is the source of truth; the app's copy only follows it.
     if (document.activeElement !== el && el.value !== n.value) el.value = n.value;
-    el.type = n.secret ? 'password' : 'text';
+    const type = n.secret ? 'password' : 'text';
+    if (el.type !== type) el.type = type;  // only on a change: it must never disturb an IME composition
     el.inputMode = n.inputmode || 'text';
     el.autocomplete = n.autocomplete || 'off';
     el.setAttribute('aria-invalid', n.invalid ? 'true' : 'false');
