@@ -18,7 +18,7 @@ std::string masked_my_number(std::string_view digits) {
 }
 
 std::string answer_text(const FieldSpec& spec, std::string_view normalized, const Messages& messages,
-                        std::string_view language) {
+                        std::string_view language, bool wareki) {
   switch (spec.kind) {
     case FieldKind::Choice:
       for (const auto& o : spec.options)
@@ -27,7 +27,7 @@ std::string answer_text(const FieldSpec& spec, std::string_view normalized, cons
     case FieldKind::Checkbox:
       return std::string(messages.get(language, normalized == "yes" ? "answer.yes" : "answer.no"));
     case FieldKind::Date:
-      if (auto date = CivilDate::parse_iso(normalized)) return format_date(*date, messages, language);
+      if (auto date = CivilDate::parse_iso(normalized)) return format_date(*date, messages, language, wareki);
       break;
     case FieldKind::MyNumber:
       return masked_my_number(normalized);

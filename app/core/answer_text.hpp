@@ -9,9 +9,9 @@
 
 namespace madoguchi {
 
-// `normalized` is what check_form accepted for a field of this spec.
+// `normalized` is what check_form accepted for a field of this spec; `wareki` as format_date's.
 std::string answer_text(const FieldSpec& spec, std::string_view normalized, const Messages& messages,
-                        std::string_view language);
+                        std::string_view language, bool wareki = false);
 
 // Whose form a draft is, as the resident typed it: the first name the form asks for at its top level
 // (the applicant's), "" before one is typed. It tells two drafts of one procedure apart in a list.

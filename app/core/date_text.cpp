@@ -3,18 +3,26 @@
 
 #include <cstdio>
 
+#include "wareki.hpp"
+
 namespace madoguchi {
 
-std::string format_date(CivilDate d, const Messages& m, std::string_view lang) {
-  return m.format(lang, "date.format",
-                  {{"year", std::to_string(d.year)},
-                   {"month", std::to_string(d.month)},
-                   {"day", std::to_string(d.day)},
-                   {"month_name", std::string(m.get(lang, "month." + std::to_string(d.month)))},
-                   {"weekday", std::string(m.get(lang, "weekday." + std::to_string(d.weekday())))}});
+std::string format_date(CivilDate d, const Messages& m, std::string_view lang, bool wareki) {
+  std::vector<std::pair<std::string_view, std::string>> values{
+      {"year", std::to_string(d.year)},
+      {"month", std::to_string(d.month)},
+      {"day", std::to_string(d.day)},
+      {"month_name", std::string(m.get(lang, "month." + std::to_string(d.month)))},
+      {"weekday", std::string(m.get(lang, "weekday." + std::to_string(d.weekday())))}};
+  const Era* era = wareki ? era_of(d) : nullptr;
+  if (!era) return m.format(lang, "date.format", values);
+  const int era_year = d.year - era->first_year + 1;
+  values.emplace_back("era", std::string(era->name));
+  values.emplace_back("era_year", era_year == 1 ? std::string(m.get(lang, "date.era_first_year")) : std::to_string(era_year));
+  return m.format(lang, "date.format_wareki", values);
 }
 
-std::string format_japan_time(std::string_view utc_iso, const Messages& m, std::string_view lang) {
+std::string format_japan_time(std::string_view utc_iso, const Messages& m, std::string_view lang, bool wareki) {
   constexpr int kJapanOffsetHours = 9;
   const auto date = utc_iso.size() >= 17 ? CivilDate::parse_iso(utc_iso.substr(0, 10)) : std::nullopt;
   auto digits = [&](std::size_t at) {
@@ -28,7 +36,7 @@ std::string format_japan_time(std::string_view utc_iso, const Messages& m, std::
   const CivilDate day = date->add_days(local / 24);
   char time[8];
   std::snprintf(time, sizeof time, "%d:%02d", local % 24, minute);
-  return m.format(lang, "date.time", {{"date", format_date(day, m, lang)}, {"time", time}});
+  return m.format(lang, "date.time", {{"date", format_date(day, m, lang, wareki)}, {"time", time}});
 }
 
 std::string describe_days_left(long days_left, const Messages& m, std::string_view lang) {

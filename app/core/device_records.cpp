@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "draft_id.hpp"
 #include "json_text.hpp"
@@ -81,6 +82,9 @@ std::string session_text(const Navigation& nav) {
   return json::serialize(json::object{{"format", kSessionFormat},
                                       {"screen", route_fragment(nav.current)},
                                       {"language", nav.language},
+                                      {"display", json::object{{"text_percent", nav.display.text_percent},
+                                                               {"high_contrast", nav.display.high_contrast},
+                                                               {"wareki", nav.display.wareki}}},
                                       {"events", std::move(answers)}});
 }
 
@@ -166,6 +170,13 @@ bool restore_session(Navigation& nav, const json::object& o, std::string& fragme
   if (string_member(o, "format") != kSessionFormat) return false;
   fragment = string_member(o, "screen");
   if (const std::string language = string_member(o, "language"); !language.empty()) nav.language = language;
+  if (const json::value* display = o.if_contains("display"); display && display->is_object()) {
+    const json::object& d = display->get_object();
+    if (const auto* p = d.if_contains("text_percent"); p && p->is_int64())
+      nav.display.text_percent = nearest_text_percent(static_cast<int>(std::clamp<std::int64_t>(p->get_int64(), 0, 1000)));
+    if (const auto* c = d.if_contains("high_contrast"); c && c->is_bool()) nav.display.high_contrast = c->get_bool();
+    if (const auto* w = d.if_contains("wareki"); w && w->is_bool()) nav.display.wareki = w->get_bool();
+  }
   const json::value* events = o.if_contains("events");
   if (!events || !events->is_object()) return true;
   for (const auto& [event_id, v] : events->get_object()) {

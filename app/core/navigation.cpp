@@ -181,6 +181,14 @@ void apply(Navigation& nav, const Action& action) {
     go(nav, Route{Screen::Event, open->event_id, {}});
   } else if (const auto* search = std::get_if<SetSearch>(&action)) {
     nav.search = search->text;
+  } else if (std::holds_alternative<OpenSettings>(action)) {
+    go(nav, Route{Screen::Settings, {}, {}});
+  } else if (const auto* size = std::get_if<SetTextSize>(&action)) {
+    nav.display.text_percent = nearest_text_percent(size->percent);
+  } else if (const auto* contrast = std::get_if<SetHighContrast>(&action)) {
+    nav.display.high_contrast = contrast->on;
+  } else if (const auto* era = std::get_if<SetWareki>(&action)) {
+    nav.display.wareki = era->on;
   } else if (std::holds_alternative<GoBack>(action)) {
     go_back(nav);
   } else if (const auto* lang = std::get_if<SetLanguage>(&action)) {

@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "checklist.hpp"
+#include "display_settings.hpp"
 #include "form_fields.hpp"
 #include "outbox.hpp"
 
 namespace madoguchi {
 
-enum class Screen { Home, Event, Form, Review, Receipt, Applications, Backup };
+enum class Screen { Home, Event, Form, Review, Receipt, Applications, Backup, Settings };
 
 struct Route {
   Screen screen = Screen::Home;
@@ -26,6 +27,10 @@ struct Route {
 
 struct OpenEvent { std::string event_id; };
 struct SetSearch { std::string text; };  // what the resident typed into home's search box
+struct OpenSettings {};  // text size, contrast, dates, language
+struct SetTextSize { int percent = 100; };
+struct SetHighContrast { bool on = false; };
+struct SetWareki { bool on = false; };
 struct GoBack {};
 struct SetLanguage { std::string language; };
 struct SetEventDate { std::string event_id; CivilDate date; };
@@ -128,7 +133,7 @@ struct SubmissionFailed {
   std::map<std::string, std::string> params;
   std::string submission_id;  // the outbox entry the endpoint refused, if it got that far
 };
-using Action = std::variant<OpenEvent, SetSearch, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm, NewDraft, OpenDraft,
+using Action = std::variant<OpenEvent, SetSearch, OpenSettings, SetTextSize, SetHighContrast, SetWareki, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm, NewDraft, OpenDraft,
                             SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
                             ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
                             OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication,
@@ -198,6 +203,7 @@ struct Navigation {
   bool update_ready = false;    // offered outside forms, so a reload never comes in the middle of typing
   BackupForm backup;
   std::string search;  // home's search box (core/catalog_search.hpp)
+  DisplaySettings display;
 };
 
 void apply(Navigation& nav, const Action& action);

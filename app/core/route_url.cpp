@@ -32,6 +32,7 @@ std::string route_fragment(const Route& route) {
   if (route.screen == Screen::Home) return out;
   if (route.screen == Screen::Applications) return out + "applications";
   if (route.screen == Screen::Backup) return out + "backup";
+  if (route.screen == Screen::Settings) return out + "settings";
   if (!route.event_id.empty()) out += "event/" + route.event_id;
   if (route.screen == Screen::Event) return out;
   if (!route.event_id.empty()) out += "/";
@@ -51,6 +52,7 @@ std::optional<Route> route_from_fragment(std::string_view fragment) {
   if (s.empty()) return route;
   if (s.size() == 1 && s[0] == "applications") return Route{Screen::Applications, {}, {}};
   if (s.size() == 1 && s[0] == "backup") return Route{Screen::Backup, {}, {}};
+  if (s.size() == 1 && s[0] == "settings") return Route{Screen::Settings, {}, {}};
   if (s[0] == "event") {
     if (s.size() < 2 || !is_id(s[1])) return std::nullopt;
     route.screen = Screen::Event;

@@ -61,7 +61,7 @@ struct App {
   std::vector<unsigned char> names_font;  // 한국어, Tiếng Việt on the language switch (core/extra_fonts.hpp)
   int loads_pending = 0;
   bool failed = false;
-  bool glyphs_added = false;  // new text needs glyphs the atlas lacks: rebuild before the next frame
+  bool glyphs_added = false;  // rebuild the atlas before the next frame: new glyphs, a font came, a new text size
 };
 App g_app;
 
@@ -81,7 +81,7 @@ void rebuild_fonts(float density) {
     fail("font", std::string(kFirstFontFile) + ": the font file could not be read");
     return;
   }
-  io.FontGlobalScale = 1.0f / density;  // fonts are rasterised at device pixels, laid out in CSS px
+  io.FontGlobalScale = 1.0f / g_app.fonts.density;  // fonts are rasterised at device pixels, laid out in CSS px
   renderer_upload_font_atlas(*io.Fonts);
 }
 
@@ -199,6 +199,11 @@ void after_a_frame(void (*work)()) {
 void frame() {
   backend_new_frame();
   if (g_app.failed) return;
+  // The resident's display settings: colours at once, text sizes with an atlas at the new size.
+  if (ui::use_display(g_app.nav.display.high_contrast, g_app.nav.display.text_percent)) {
+    ui::apply_theme(ImGui::GetStyle());
+    g_app.glyphs_added = true;
+  }
   if (g_app.glyphs_added) {
     g_app.glyphs_added = false;
     rebuild_fonts(pixel_density());

@@ -37,7 +37,7 @@ void draw_drafts(const ViewInput& in, const std::string& lang, std::vector<Actio
     const std::string named = several || !name.empty()
                                   ? m.format(lang, "applications.draft_named", {{"procedure", title}, {"whose", whose}})
                                   : title;
-    if (const std::string edited = format_japan_time(draft->edited, m, lang); !edited.empty())
+    if (const std::string edited = format_japan_time(draft->edited, m, lang, in.nav.display.wareki); !edited.empty())
       SecondaryText(m.format(lang, "applications.draft_edited", {{"time", edited}}));
     // Refused by the endpoint: the resident has something to change before sending again.
     if (draft->sending == FormDraft::Sending::Failed && !draft->error_key.empty()) {

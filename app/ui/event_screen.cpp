@@ -15,7 +15,7 @@ void draw_event_date(const ViewInput& in, const LifeEvent& event, CivilDate date
   const auto& m = in.messages;
   const std::string& lang = in.nav.language;
   Heading(event.event_date_label.in(lang), 2);
-  std::string shown = format_date(date, m, lang);
+  std::string shown = format_date(date, m, lang, in.nav.display.wareki);
   if (date == in.today) shown += m.get(lang, "date.today_suffix");
   Paragraph(shown);
   // Steppers instead of a keyboard: most events are days old, and a tap is easier than typing a date.
@@ -61,9 +61,9 @@ void draw_item(const ViewInput& in, const ChecklistItem& item, int number, std::
   if (item.entry->when) Paragraph(item.entry->why.in(lang));
   Paragraph(p.summary.in(lang));
   if (item.due) {
-    Paragraph(m.format(lang, "due.by", {{"date", format_date(item.due->effective, m, lang)},
+    Paragraph(m.format(lang, "due.by", {{"date", format_date(item.due->effective, m, lang, in.nav.display.wareki)},
                                         {"left", describe_days_left(days_left(in.today, item.due->effective), m, lang)}}));
-    if (item.due->moved) SecondaryText(m.format(lang, "due.moved", {{"date", format_date(item.due->legal, m, lang)}}));
+    if (item.due->moved) SecondaryText(m.format(lang, "due.moved", {{"date", format_date(item.due->legal, m, lang, in.nav.display.wareki)}}));
   }
   SecondaryText(m.format(lang, "procedure.rule",
                          {{"deadline", describe_deadline(p.deadline, m, lang)}, {"basis", p.deadline.basis.in(lang)}}));

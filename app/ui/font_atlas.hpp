@@ -11,6 +11,9 @@
 
 namespace madoguchi::ui {
 
+// A 3x phone's density: glyphs are never rasterised larger than the 100 % text at 3x.
+inline constexpr float kMaxRasterScale = 3.0f;
+
 class FontAtlasBuilder {
  public:
   explicit FontAtlasBuilder(std::vector<unsigned char> ttf) : ttf_(std::move(ttf)) {}
@@ -24,8 +27,9 @@ class FontAtlasBuilder {
   // the first frame needed. False, keeping the old one, when `ttf` is not a TrueType or OpenType font.
   bool set_main_font(std::vector<unsigned char> ttf);
 
-  // Rebuilds `atlas` with body and heading fonts at theme sizes x `density`; false if the font
-  // data cannot be read. Text is then drawn with io.FontGlobalScale = 1 / density.
+  // Rebuilds `atlas` with body and heading fonts at theme sizes x `density` (less for text enlarged
+  // past kMaxRasterScale device pixels per 100 % CSS px); false if the font data cannot be read. Text
+  // is then drawn with io.FontGlobalScale = 1 / out.density.
   bool build(ImFontAtlas& atlas, const GlyphSet& glyphs, float density, Fonts& out);
 
   // Whether `ttf` holds a glyph of the last build's set that the build lacked (drew as the fallback):

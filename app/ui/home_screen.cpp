@@ -43,6 +43,7 @@ void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<
   const auto& m = in.messages;
   SecondaryText(m.format(lang, "app.header", {{"ward", in.catalog.ward.in(lang)}}));
   LanguageSwitch(in, lang, actions);
+  SettingsLink(in, lang, actions);
   CatalogLanguageNote(in, lang);
   Separator();
   const bool has_drafts = std::any_of(in.nav.drafts.begin(), in.nav.drafts.end(),

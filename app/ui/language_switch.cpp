@@ -1,5 +1,5 @@
-// Choosing the UI language from any screen, and saying which language the catalog's texts are in
-// when they are not yet in the UI's (a Korean UI over English procedures).
+// Choosing the UI language from any screen, the way to the display settings beside it, and saying which
+// language the catalog's texts are in when they are not yet in the UI's (a Korean UI over English procedures).
 #include "screens.hpp"
 
 namespace madoguchi::ui {
@@ -16,6 +16,10 @@ void LanguageSwitch(const ViewInput& in, const std::string& lang, std::vector<Ac
     first = false;
     if (Button(name, "lang-" + std::string(code), code == lang)) actions.push_back(SetLanguage{std::string(code)});
   }
+}
+
+void SettingsLink(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
+  if (LinkText(in.messages.get(lang, "settings.open"), "settings.open")) actions.emplace_back(std::in_place_type<OpenSettings>);
 }
 
 void CatalogLanguageNote(const ViewInput& in, const std::string& lang) {

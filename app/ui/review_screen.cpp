@@ -61,7 +61,7 @@ class ReviewView {
         if (count == 0) draw_row(spec, path, std::string(m.get(lang_, "review.none")));
       } else {
         auto value = checked_.accepted.get(path);
-        draw_row(spec, path, value ? answer_text(spec, *value, m, lang_) : std::string(m.get(lang_, "review.not_answered")));
+        draw_row(spec, path, value ? answer_text(spec, *value, m, lang_, in_.nav.display.wareki) : std::string(m.get(lang_, "review.not_answered")));
       }
       ImGui::PopID();
     }

@@ -16,10 +16,13 @@ void draw_review_screen(const ViewInput& in, const std::string& lang, std::vecto
 void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_backup_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+void draw_settings_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 
 // A button for each language the UI speaks, named in itself: on top of home, at the foot of every other
 // screen, so a resident switches in the middle of a form and finds what they typed still there.
 void LanguageSwitch(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+// The way to text size, contrast and dates, beside the language switch wherever it is.
+void SettingsLink(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 // Says, in the UI's language, that the catalog's texts are shown in another one (Korean UI, English
 // procedures); draws nothing when the catalog has the UI's language.
 void CatalogLanguageNote(const ViewInput& in, const std::string& lang);

@@ -104,7 +104,7 @@ bool card_button(std::string_view title, ImFont* title_font, std::string_view su
   ImU32 bg = selected ? t.accent : ImGui::IsItemActive() ? t.surface_active : ImGui::IsItemHovered() ? t.surface_hover : t.surface;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, t.rounding);
-  dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), selected ? t.accent : t.border, t.rounding, 0, 1.0f);
+  dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), selected ? t.accent : t.border, t.rounding, 0, t.border_width);
   const float top = pos.y + (height - content) / 2;
   title_text.draw(dl, ImVec2(pos.x + pad, top), selected ? t.on_accent : t.text);
   if (!subtitle.empty())
@@ -268,7 +268,7 @@ std::optional<std::string> TextField(const TextFieldSpec& f) {
   const ImVec2 end(pos.x + width, pos.y + t.touch_target);
   dl->AddRectFilled(pos, end, t.background, t.rounding / 2);
   const ImU32 border = !f.error.empty() ? t.error : editing ? t.accent : t.text_secondary;
-  dl->AddRect(pos, end, border, t.rounding / 2, 0, editing || !f.error.empty() ? 3.0f : 1.5f);
+  dl->AddRect(pos, end, border, t.rounding / 2, 0, editing || !f.error.empty() ? 3.0f : std::max(1.5f, t.border_width));
   // A passphrase shows as one dot per character, editing or not, as the browser's password field does.
   std::string dots;
   if (f.secret)

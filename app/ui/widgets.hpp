@@ -15,6 +15,7 @@ namespace madoguchi::ui {
 struct Fonts {
   ImFont* body = nullptr;
   ImFont* heading = nullptr;
+  float density = 1.0f;  // device pixels per CSS px the glyphs were rasterised at: io.FontGlobalScale is its inverse
 };
 
 // The tree and fonts the widgets of the current ImGui context use; set once per frame by the view.

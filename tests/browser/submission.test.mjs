@@ -45,7 +45,7 @@ test('applying online from the checklist: IME input, error summary, check answer
   await tap(page.getByRole('button', { name: '次へ（入力内容の確認）' }));
   const summary = page.getByRole('alert').filter({ hasText: '件の問題があります' });
   await summary.waitFor();
-  assert.equal(await page.getByRole('link').count(), 6);
+  assert.equal(await page.getByRole('link', { name: /：/ }).count(), 6);  // one per problem
   assert.equal(await page.getByRole('textbox', { name: '住所', exact: true }).getAttribute('aria-invalid'), 'true');
   await screenshot(page, 'form-kokuho-errors-ja');
   await audit('form with errors');
