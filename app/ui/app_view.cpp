@@ -73,7 +73,7 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
   std::vector<Action> actions;
   tree.begin_frame();
   begin_raw_items();
-  bind_frame(&tree, fonts);
+  bind_frame(&tree);
   if (fonts.body) ImGui::PushFont(fonts.body);
 
   // The column stays readable on a tablet: at most 640 CSS px of content, centred by the padding.
@@ -119,7 +119,7 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
   if (banner_h > 0) draw_banner(banner, vp, banner_h, side, actions);
   if (fonts.body) ImGui::PopFont();
   mirror_raw_items(tree);
-  bind_frame(nullptr, Fonts{});
+  bind_frame(nullptr);
   return actions;
 }
 

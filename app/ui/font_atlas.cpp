@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 
@@ -87,11 +88,14 @@ bool FontAtlasBuilder::build(ImFontAtlas& atlas, const GlyphSet& glyphs, float d
   // Larger text is rasterised at fewer pixels per CSS px, so 200 % on a 3x phone costs the atlas no more
   // than 100 % does (issue 6: within 4 MB); it is drawn a little softer, never larger than the screen.
   const float raster = std::min(density, kMaxRasterScale / theme().text_scale);
-  out.density = raster;
-  out.body = add(theme().body_size * raster);
-  out.heading = add(theme().heading_size * raster);
+  // One size serves body text and headings, rasterised between the two (their geometric mean): body
+  // text is drawn a little smaller than its glyphs and headings a little larger, both still crisp, and
+  // the atlas holds each glyph once: half the pixels of a body and a heading size (issue 6: 4 MB).
+  const float size = std::sqrt(theme().body_size * theme().heading_size);
+  out.density = raster * size / theme().body_size;
+  out.body = add(size * raster);
   atlas.TexDesiredWidth = width_;
-  bool ok = out.body && out.heading && atlas.Build();
+  bool ok = out.body && atlas.Build();
   // imgui picks the width from the glyphs' total area and packs below it; with Hangul or hanzi merged
   // at 3x that can run past a 4096 px texture, which a wider atlas of the same area avoids. Kept for
   // the next builds (glyph sets only grow), so typing does not pay for two builds each time.

@@ -27,8 +27,8 @@ class FontAtlasBuilder {
   // the first frame needed. False, keeping the old one, when `ttf` is not a TrueType or OpenType font.
   bool set_main_font(std::vector<unsigned char> ttf);
 
-  // Rebuilds `atlas` with body and heading fonts at theme sizes x `density` (less for text enlarged
-  // past kMaxRasterScale device pixels per 100 % CSS px); false if the font data cannot be read. Text
+  // Rebuilds `atlas` with one font for body text and headings, at `density` device pixels per CSS px
+  // (less for text enlarged past kMaxRasterScale at 100 %); false if the font data cannot be read. Text
   // is then drawn with io.FontGlobalScale = 1 / out.density.
   bool build(ImFontAtlas& atlas, const GlyphSet& glyphs, float density, Fonts& out);
 

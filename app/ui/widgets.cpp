@@ -15,7 +15,6 @@ namespace madoguchi::ui {
 namespace {
 
 SemanticTree* g_tree = nullptr;
-Fonts g_fonts;
 
 void emit(Role role, std::uint32_t id, std::string_view name, std::string_view description = {}, int level = 0) {
   if (!g_tree) return;
@@ -48,15 +47,12 @@ bool activated(bool pressed) {
 
 }  // namespace
 
-void bind_frame(SemanticTree* tree, const Fonts& fonts) {
-  g_tree = tree;
-  g_fonts = fonts;
-}
+void bind_frame(SemanticTree* tree) { g_tree = tree; }
 
 void Heading(std::string_view text, int level) {
-  if (g_fonts.heading && level <= 2) ImGui::PushFont(g_fonts.heading);
+  if (level <= 2) ImGui::SetWindowFontScale(theme().heading_size / theme().body_size);
   wrapped_text(text, theme().text, theme().heading_line_height);
-  if (g_fonts.heading && level <= 2) ImGui::PopFont();
+  if (level <= 2) ImGui::SetWindowFontScale(1.0f);
   emit(Role::Heading, text_id(Role::Heading, text), text, {}, level);
 }
 
@@ -86,15 +82,15 @@ bool choice_button(std::string_view label, bool selected) {
 }
 
 // A full-width button whose text wraps: the home screen's tiles, and answers too long for a row.
-bool card_button(std::string_view title, ImFont* title_font, std::string_view subtitle, bool selected) {
+bool card_button(std::string_view title, bool heading_title, std::string_view subtitle, bool selected) {
   const Theme& t = theme();
   float width = ImGui::GetContentRegionAvail().x;
   float pad = t.tile_padding;
   float inner = width - 2 * pad;
-  ImFont* font = title_font ? title_font : ImGui::GetFont();
-  const float title_size = font->FontSize * ImGui::GetIO().FontGlobalScale, sub_size = ImGui::GetFontSize();
-  const TextLayout title_text(title, font, title_size, inner,
-                              line_height(title_size, title_font ? t.heading_line_height : t.line_height));
+  const float sub_size = ImGui::GetFontSize();
+  const float title_size = heading_title ? sub_size * t.heading_size / t.body_size : sub_size;
+  const TextLayout title_text(title, ImGui::GetFont(), title_size, inner,
+                              line_height(title_size, heading_title ? t.heading_line_height : t.line_height));
   const TextLayout sub_text(subtitle, ImGui::GetFont(), sub_size, inner, line_height(sub_size, t.line_height));
   const float content = title_text.size().y + (subtitle.empty() ? 0 : t.tile_gap + sub_text.size().y);
   const float height = std::max(t.touch_target, pad + content + pad);
@@ -126,7 +122,7 @@ bool named_button(std::string_view visible, std::string_view name, std::string_v
   if (disabled) ImGui::BeginDisabled();
   // A label longer than the row wraps inside a full-width button rather than running off the screen.
   bool pressed = button_width(visible) <= ImGui::GetContentRegionAvail().x ? choice_button(visible, selected)
-                                                                            : card_button(visible, nullptr, {}, selected);
+                                                                            : card_button(visible, false, {}, selected);
   if (disabled) ImGui::EndDisabled();
   emit(Role::Button, ImGui::GetItemID(), name);
   if (disabled && g_tree) g_tree->at(g_tree->nodes().size() - 1).disabled = true;
@@ -166,7 +162,7 @@ int RadioGroup(std::string_view question, std::string_view id, const std::vector
     if (one_row && i > 0) ImGui::SameLine();
     ImGui::PushID(static_cast<int>(i));
     bool is_selected = static_cast<int>(i) == selected;
-    bool pressed = one_row ? choice_button(options[i], is_selected) : card_button(options[i], nullptr, {}, is_selected);
+    bool pressed = one_row ? choice_button(options[i], is_selected) : card_button(options[i], false, {}, is_selected);
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     if (g_tree) {
       SemanticNode n;
@@ -193,7 +189,7 @@ int RadioGroup(std::string_view question, std::string_view id, const std::vector
 
 bool Tile(std::string_view title, std::string_view subtitle, std::string_view id) {
   ImGui::PushID(id.data(), id.data() + id.size());
-  bool pressed = card_button(title, g_fonts.heading, subtitle, false);
+  bool pressed = card_button(title, true, subtitle, false);
   emit(Role::Button, ImGui::GetItemID(), title, subtitle);
   bool fired = activated(pressed);
   ImGui::PopID();

@@ -13,13 +13,12 @@ struct ImFont;
 namespace madoguchi::ui {
 
 struct Fonts {
-  ImFont* body = nullptr;
-  ImFont* heading = nullptr;
-  float density = 1.0f;  // device pixels per CSS px the glyphs were rasterised at: io.FontGlobalScale is its inverse
+  ImFont* body = nullptr;  // headings are the same glyphs drawn larger (font_atlas.hpp)
+  float density = 1.0f;    // the glyphs' pixels per CSS px of body text: io.FontGlobalScale is its inverse
 };
 
-// The tree and fonts the widgets of the current ImGui context use; set once per frame by the view.
-void bind_frame(SemanticTree* tree, const Fonts& fonts);
+// The tree the widgets of the current ImGui context mirror into; set once per frame by the view.
+void bind_frame(SemanticTree* tree);
 
 void Heading(std::string_view text, int level);
 void Paragraph(std::string_view text);

@@ -28,6 +28,7 @@ ui::Fonts use_app_font(const Catalog& catalog) {
   }();
   ui::Fonts fonts;
   REQUIRE(builder.build(*ImGui::GetIO().Fonts, glyphs_for(catalog, fixtures::real_messages()), 1.0f, fonts));
+  ImGui::GetIO().FontGlobalScale = 1.0f / fonts.density;  // as the platform draws it: body text at 17 px
   return fonts;
 }
 
