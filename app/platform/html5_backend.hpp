@@ -5,8 +5,11 @@
 //  - touch: press at the finger's position, latched so a quick tap is never lost; the pointer
 //    leaves one frame after release (no stuck hover); a drag past 10 px scrolls the window under
 //    the finger and cancels the press
+//  - touch momentum: a drag lifted at speed flicks on, slowing down (ui/touch_momentum); a finger
+//    that lands on a moving page stops it and is no tap
 //  - draw on demand: a frame runs only after an event (input, resize, a request), plus a few
-//    follow-up frames for imgui's frame-latched state; nothing runs at rest or while hidden
+//    follow-up frames for imgui's frame-latched state, and every frame while a flick runs; nothing
+//    runs at rest or while hidden
 #pragma once
 #include <functional>
 

@@ -163,6 +163,8 @@ async function swipe(page, dy) {
   for (let s = 1; s <= steps; s++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y0 + (dy * s) / steps) });
   }
+  // Held still before the lift, so the page stops where the finger left it instead of flicking on.
+  await page.waitForTimeout(150);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
