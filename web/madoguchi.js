@@ -244,6 +244,16 @@
     });
   }
 
+  // Tab on a desktop moves the focus through the mirror in the screen's order; a control below the fold
+  // is scrolled into view by the app (text fields say so themselves when they take focus).
+  mirror.addEventListener('focusin', (e) => {
+    const el = e.target.closest('[data-id]');
+    if (el && el.localName !== 'input') Module._madoguchi_mirror_reveal(Number(el.dataset.id));
+  });
+  // The browser scrolls even an overflow-hidden box to show what takes focus; the mirror must stay
+  // exactly over the canvas, which the app scrolls instead.
+  mirror.addEventListener('scroll', () => { mirror.scrollTop = 0; mirror.scrollLeft = 0; });
+
   // Screen readers and keyboards activate mirror controls with a click; the app treats it as a tap.
   mirror.addEventListener('click', (e) => {
     const el = e.target.closest('[data-id]');

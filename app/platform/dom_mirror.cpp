@@ -1,5 +1,5 @@
 // Keeps last frame's nodes to diff against, and takes the mirror's events (activations, typed text,
-// field focus) back into the tree; the DOM work itself is in web/madoguchi.js.
+// field focus, the keyboard's focus moving) back into the tree; the DOM work itself is in web/madoguchi.js.
 #include "dom_mirror.hpp"
 
 #include <emscripten/emscripten.h>
@@ -39,6 +39,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_mirror_focus(unsigned id, int foc
   if (!g_tree) return;
   if (focused) g_tree->set_editing(id, true);
   else if (g_tree->editing() == id) g_tree->set_editing(0, false);
+  request_frames();
+}
+
+// The keyboard's focus moved to a control (Tab): the app scrolls it into view if it is off screen.
+extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_mirror_reveal(unsigned id) {
+  using namespace madoguchi::platform;
+  if (!g_tree) return;
+  g_tree->reveal(id);
   request_frames();
 }
 

@@ -46,8 +46,8 @@ std::optional<std::string> SemanticTree::take_text(std::uint32_t id) {
 }
 
 bool SemanticTree::take_reveal(std::uint32_t id) {
-  if (!reveal_ || id != editing_) return false;
-  reveal_ = false;
+  if (reveal_ == 0 || id != reveal_) return false;
+  reveal_ = 0;
   return true;
 }
 

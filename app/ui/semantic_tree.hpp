@@ -61,9 +61,11 @@ class SemanticTree {
   // once (focus just arrived, or the keyboard changed the visible height).
   void set_editing(std::uint32_t id, bool reveal) {
     editing_ = id;
-    reveal_ = reveal && id != 0;
+    if (reveal && id != 0) reveal_ = id;
   }
   std::uint32_t editing() const { return editing_; }
+  // Any control the keyboard's focus moved to (Tab on a desktop): scrolled into view once if it is not.
+  void reveal(std::uint32_t id) { reveal_ = id; }
   bool take_reveal(std::uint32_t id);
 
  private:
@@ -72,7 +74,7 @@ class SemanticTree {
   std::uint32_t pending_activation_ = 0;
   std::map<std::uint32_t, std::string> pending_text_;
   std::uint32_t editing_ = 0;
-  bool reveal_ = false;
+  std::uint32_t reveal_ = 0;
 };
 
 }  // namespace madoguchi::ui

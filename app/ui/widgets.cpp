@@ -16,8 +16,17 @@ namespace {
 
 SemanticTree* g_tree = nullptr;
 
+// Tab moved the keyboard's focus to the item just drawn: if it is off screen, it comes into view with
+// its focus ring.
+void reveal_if_focused(std::uint32_t id) {
+  if (!g_tree || !g_tree->take_reveal(id)) return;
+  const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+  if (ImGui::GetItemRectMin().y < top || ImGui::GetItemRectMax().y > bottom) ImGui::SetScrollHereY(0.5f);
+}
+
 void emit(Role role, std::uint32_t id, std::string_view name, std::string_view description = {}, int level = 0) {
   if (!g_tree) return;
+  reveal_if_focused(id);
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   SemanticNode n;
   n.id = id;
@@ -163,6 +172,7 @@ int RadioGroup(std::string_view question, std::string_view id, const std::vector
     ImGui::PushID(static_cast<int>(i));
     bool is_selected = static_cast<int>(i) == selected;
     bool pressed = one_row ? choice_button(options[i], is_selected) : card_button(options[i], false, {}, is_selected);
+    reveal_if_focused(ImGui::GetItemID());
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     if (g_tree) {
       SemanticNode n;
@@ -322,6 +332,7 @@ bool Checkbox(std::string_view label, std::string_view id, bool checked) {
     dl->AddLine(b, c, t.on_accent, 3.0f);
   }
   text.draw(dl, ImVec2(pos.x + box + gap, pos.y + (height - text.size().y) / 2), t.text);
+  reveal_if_focused(ImGui::GetItemID());
   if (g_tree) {
     SemanticNode n;
     n.id = ImGui::GetItemID();
