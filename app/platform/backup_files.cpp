@@ -25,7 +25,9 @@ EM_JS(void, js_pick_file, (), {
   input.addEventListener('change', function() {
     const file = input.files && input.files[0];
     if (!file) return;
-    file.arrayBuffer().then(function(buffer) {
+    // A backup is kilobytes; a video picked by mistake is not read into memory, and reads as no backup.
+    const read = file.size > 64 * 1024 * 1024 ? Promise.resolve(new ArrayBuffer(0)) : file.arrayBuffer();
+    read.then(function(buffer) {
       const bytes = new Uint8Array(buffer);
       const ptr = Module._malloc(Math.max(bytes.length, 1));
       HEAPU8.set(bytes, ptr);
