@@ -109,7 +109,7 @@ std::string canonical_romaji(std::string_view r) {
 }
 
 // Long vowels and doubled letters folded: tennyuu → tenyu, toukyou → tokyo.
-std::string fold(std::string s) {
+std::string fold(std::string_view s) {
   std::string out;
   for (char c : s) {
     const bool letter = c >= 'a' && c <= 'z';  // never a byte of a kanji's UTF-8
@@ -119,10 +119,6 @@ std::string fold(std::string s) {
   }
   return out;
 }
-
-struct Candidate {
-  std::string written, sound;
-};
 
 // How well `query` matches an item: 3 its title starts with it, 2 a title contains it, 1 a reading or
 // word does, 0 not at all.

@@ -23,7 +23,7 @@ void draw_queued(const ViewInput& in, const std::string& lang, const QueuedAppli
   Heading(m.get(lang, sending ? "receipt.sending_heading" : "receipt.queued_heading"), 1);
   Paragraph(m.format(lang, "receipt.queued", {{"procedure", counter_name(procedure.title, lang)}}));
   OutboxState(in, lang, queued, actions, true);
-  if (Button(m.get(lang, "applications.open"), "applications.open")) actions.push_back(OpenApplications{});
+  if (Button(m.get(lang, "receipt.queued_open"), "applications.open")) actions.push_back(OpenApplications{});
 }
 
 }  // namespace
