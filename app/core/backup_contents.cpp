@@ -48,6 +48,10 @@ bool has_sent(const Navigation& nav, const std::string& receipt) {
 
 }  // namespace
 
+void wipe_texts(std::map<std::string, std::string>& texts) {
+  for (auto& [id, text] : texts) sodium_memzero(text.data(), text.size());
+}
+
 std::string backup_contents(const std::map<std::string, std::string>& records, std::string_view made_at) {
   json::object kept;
   for (const auto& [id, text] : records)
@@ -77,7 +81,7 @@ BackupRestore restore_backup_contents(Navigation& nav, const Catalog& catalog, s
 
   Navigation incoming;
   restore_device_records(incoming, catalog, app_records);
-  for (auto& [id, record] : app_records) sodium_memzero(record.data(), record.size());
+  wipe_texts(app_records);
   for (auto& [id, draft] : incoming.drafts) {
     if (!draft.queued.empty() && has_queued(nav, draft.queued)) continue;
     auto here = nav.drafts.find(id);
@@ -100,7 +104,7 @@ BackupRestore restore_backup_contents(Navigation& nav, const Catalog& catalog, s
     nav.sent.push_back(std::move(s));
     ++result.sent;
   }
-  for (auto& [id, keys] : key_records) sodium_memzero(keys.data(), keys.size());
+  wipe_texts(key_records);
   order_by_time(nav);
   return result;
 }

@@ -23,6 +23,9 @@ struct BackupRestore {
   std::map<std::string, std::string> key_records;
 };
 
+// Zeroes every text of `texts`: records and their keys hold reply secret keys.
+void wipe_texts(std::map<std::string, std::string>& texts);
+
 // Adds what the backup has and `nav` lacks. A draft whose id is taken by a different draft here comes
 // in beside it as another draft of its procedure (the two may be different people's); one with the
 // same answers is already here. Applications waiting in the outbox join by submission id, sent ones by

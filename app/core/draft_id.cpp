@@ -5,17 +5,13 @@
 #include "navigation.hpp"
 
 namespace madoguchi {
-namespace {
 
-// Catalog ids are lowercase letters, digits and single hyphens (catalog-lint).
 bool is_catalog_id(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   return true;
 }
-
-}  // namespace
 
 std::string_view procedure_of(std::string_view draft_id) { return draft_id.substr(0, draft_id.find('~')); }
 

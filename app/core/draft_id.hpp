@@ -12,6 +12,10 @@ struct Navigation;
 // The procedure a draft id belongs to: "kokuho-kanyu~2" → "kokuho-kanyu".
 std::string_view procedure_of(std::string_view draft_id);
 
+// Catalog ids are lowercase letters, digits and single hyphens (catalog-lint): nothing to escape in an
+// address.
+bool is_catalog_id(std::string_view s);
+
 // Which of its procedure's drafts this is, counting from 1: "kokuho-kanyu~2" → 2.
 int draft_number(std::string_view draft_id);
 

@@ -6,14 +6,6 @@
 namespace madoguchi {
 namespace {
 
-// Catalog ids are lowercase letters, digits and single hyphens (catalog-lint): nothing to escape.
-bool is_id(std::string_view s) {
-  if (s.empty() || s.size() > 64) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  return true;
-}
-
 std::vector<std::string_view> segments(std::string_view path) {
   std::vector<std::string_view> out;
   while (!path.empty()) {
@@ -54,7 +46,7 @@ std::optional<Route> route_from_fragment(std::string_view fragment) {
   if (s.size() == 1 && s[0] == "backup") return Route{Screen::Backup, {}, {}};
   if (s.size() == 1 && s[0] == "settings") return Route{Screen::Settings, {}, {}};
   if (s[0] == "event") {
-    if (s.size() < 2 || !is_id(s[1])) return std::nullopt;
+    if (s.size() < 2 || !is_catalog_id(s[1])) return std::nullopt;
     route.screen = Screen::Event;
     route.event_id = std::string(s[1]);
     i = 2;

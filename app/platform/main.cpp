@@ -154,10 +154,6 @@ void submit(const std::string& draft_id) {
   seal_for_outbox(draft_id, application_json(*procedure->form, checked.accepted, g_app.nav.language), apply_outcome);
 }
 
-void wipe_texts(std::map<std::string, std::string>& texts) {
-  for (auto& [id, text] : texts) sodium_memzero(text.data(), text.size());
-}
-
 // Every record, with the sent applications' keys, sealed into a file under the resident's passphrase.
 void make_backup() {
   if (!g_app.nav.backup.working) return;
