@@ -20,13 +20,13 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 // `args` go to the endpoint as well (--keys to accept submissions); `site` serves another copy of the
-// web build; the database lives in a temporary folder removed by stop(). `restart` starts it again on
+// web build (the benchmarks name `endpoint` and `site` on their command line); the database lives in a temporary folder removed by stop(). `restart` starts it again on
 // the same port and database after kill() (SIGKILL, as a crash or a pulled plug).
-export async function startEndpoint({ args = [], site = SITE, port = 0, dir } = {}) {
-  if (!ENDPOINT || !SITE) throw new Error('set MADOGUCHI_ENDPOINT and MADOGUCHI_SITE (ctest does)');
+export async function startEndpoint({ args = [], endpoint = ENDPOINT, site = SITE, port = 0, dir } = {}) {
+  if (!endpoint || !site) throw new Error('set MADOGUCHI_ENDPOINT and MADOGUCHI_SITE (ctest does)');
   dir ??= mkdtempSync(path.join(tmpdir(), 'madoguchi-browser-'));
   const db = path.join(dir, 'test.sqlite3');
-  const child = spawn(ENDPOINT, ['--site', site, '--db', db, '--listen', '127.0.0.1', '--port', String(port), ...args],
+  const child = spawn(endpoint, ['--site', site, '--db', db, '--listen', '127.0.0.1', '--port', String(port), ...args],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -53,7 +53,7 @@ export async function startEndpoint({ args = [], site = SITE, port = 0, dir } = 
       rmSync(dir, { recursive: true, force: true });
     },
     kill: () => end('SIGKILL'),
-    restart: () => startEndpoint({ args, site, port: new URL(url).port, dir }),
+    restart: () => startEndpoint({ args, endpoint, site, port: new URL(url).port, dir }),
   };
 }
 

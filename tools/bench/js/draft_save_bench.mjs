@@ -4,15 +4,11 @@
 // save's time on the page's thread (finding the changes, sealing, handing them to IndexedDB: what could
 // cost a frame) and until IndexedDB committed, and the bytes sealed.
 // Usage: node draft_save_bench.mjs ENDPOINT_BINARY SITE_DIR [RATE [SAVES]].
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+// The endpoint and Chromium as the browser tests start them, and a finger on a control found by role and
+// name, the canvas swiped until it is in view.
+import { launchBrowser, startEndpoint, tap } from '../../../tests/browser/portal.mjs';
 
-const PEOPLE = 9;
-// A finger on a control found by role and name, the canvas swiped until it is in view: as the browser tests do.
-import { tap } from '../../../tests/browser/portal.mjs';
+const PEOPLE = 9;  // household members: 5 + 3 × 9 = 32 answers, issue 7's 30-field form
 
 const [endpoint, site, rateArg = '4', savesArg = '60'] = process.argv.slice(2);
 const rate = Number(rateArg);
@@ -21,24 +17,10 @@ if (!endpoint || !site || !(rate >= 1) || !(saves >= 5)) {
   console.error('usage: node draft_save_bench.mjs ENDPOINT_BINARY SITE_DIR [RATE >= 1 [SAVES >= 5]]');
   process.exit(2);
 }
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-const dir = mkdtempSync(path.join(tmpdir(), 'draft-save-bench-'));
-const server = spawn(endpoint, ['--site', site, '--db', path.join(dir, 'bench.sqlite3'), '--listen', '127.0.0.1',
-  '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (c) => {
-    out += c;
-    const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
-    if (m) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error('endpoint exited with ' + code)));
-});
-
-const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: CHROMIUM_ARGS });
+const server = await startEndpoint({ endpoint, site });
+const { url } = server;
+const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true,
     hasTouch: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
@@ -85,6 +67,5 @@ try {
   console.log(line('until committed', sorted(1)));
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await server.stop();
 }

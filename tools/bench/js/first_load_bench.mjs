@@ -4,13 +4,9 @@
 // frame cold (fresh context: no HTTP cache, no service worker) and warm (the same context again, served
 // by the service worker), the font atlas texture's bytes, and the app's frame times while typing into a
 // form field. Usage: node first_load_bench.mjs ENDPOINT_BINARY SITE_DIR [RUNS].
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-// A finger on a control found by role and name, and a Japanese IME through CDP: as the browser tests do.
-import { tap, typeWithIme, workerActivated } from '../../../tests/browser/portal.mjs';
+// The endpoint and Chromium as the browser tests start them, a finger on a control found by role and
+// name, and a Japanese IME through CDP.
+import { launchBrowser, startEndpoint, tap, typeWithIme, workerActivated } from '../../../tests/browser/portal.mjs';
 
 const [endpoint, site, runsArg = '1'] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -18,9 +14,6 @@ if (!endpoint || !site || !(runs >= 1)) {
   console.error('usage: node first_load_bench.mjs ENDPOINT_BINARY SITE_DIR [RUNS >= 1]');
   process.exit(2);
 }
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 // DevTools' "Slow 4G" preset (named "Fast 3G" before May 2024), as ChromeDevTools/devtools-frontend
 // front_end/core/sdk/NetworkManager.ts defines Slow4GConditions: ~1.6 Mbps down and ~0.75 Mbps up, each
 // x0.9, and 150 ms RTT x3.75; DevTools sends exactly these numbers to Network.emulateNetworkConditions.
@@ -129,20 +122,9 @@ function fileTable(before, after) {
       `${r.cached ? '  (service worker)' : ''}`);
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'first-load-bench-'));
-const server = spawn(endpoint, ['--site', site, '--db', path.join(dir, 'bench.sqlite3'), '--listen', '127.0.0.1',
-  '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (c) => {
-    out += c;
-    const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
-    if (m) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error('endpoint exited with ' + code)));
-});
-
-const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: CHROMIUM_ARGS });
+const server = await startEndpoint({ endpoint, site });
+const { url } = server;
+const browser = await launchBrowser();
 try {
   const results = [];
   for (let run = 0; run < runs; run++) {
@@ -201,6 +183,5 @@ try {
   for (const line of fileTable(last.cold.beforeFrame, last.cold.after)) console.log(line);
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await server.stop();
 }
