@@ -35,14 +35,18 @@ NewSubmission sample(const std::string& envelope) {
 
 }  // namespace
 
-TEST_CASE("postgres store: an empty database gets the version 2 schema in PostgreSQL types", "[endpoint][postgres]") {
+TEST_CASE("postgres store: an empty database gets the version 3 schema in PostgreSQL types", "[endpoint][postgres]") {
     PostgresTestSchema schema;
     PostgresStore store(schema.url());
     CHECK(store.ping());
     PgConnection& db = schema.admin();
-    CHECK(column(db, "SELECT version::text FROM schema_version") == "2");
+    CHECK(column(db, "SELECT version::text FROM schema_version") == "3");
     CHECK(column(db, "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
-                     " ORDER BY table_name") == "messages,schema_version,staff_tokens,status_changes,submissions");
+                     " ORDER BY table_name") ==
+          "messages,rating_counts,schema_version,staff_tokens,status_changes,submissions");
+    CHECK(column(db, "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_schema ="
+                     " current_schema() AND table_name = 'rating_counts' ORDER BY ordinal_position") ==
+          "month text,procedure text,score bigint,count bigint");
     CHECK(column(db, "SELECT column_name || ' ' || data_type FROM information_schema.columns"
                      " WHERE table_schema = current_schema() AND table_name = 'submissions' ORDER BY ordinal_position") ==
           "id bigint,submission_id text,receipt text,key_id text,created text,received_at bigint,updated_at bigint,"
@@ -58,6 +62,20 @@ TEST_CASE("postgres store: an empty database gets the version 2 schema in Postgr
         CHECK(e.sqlstate == "23514");
     }
     CHECK(store.find_submission("AAAAAAAAAAA0")->status == "new");
+
+    // The CHECKs keep rating counters to a month, whoever writes the row.
+    for (const char* values : {"'2026-12-07', 'kokuho-kanyu', 3, 1", "'2026-12', 'kokuho-kanyu', 6, 1",
+                               "'2026-12', 'kokuho-kanyu', 3, 0"}) {
+        INFO(values);
+        try {
+            const std::string sql =
+                "INSERT INTO rating_counts(month, procedure, score, count) VALUES (" + std::string(values) + ")";
+            db.run(sql.c_str());
+            FAIL("a CHECK constraint let a rating counter in");
+        } catch (const PgError& e) {
+            CHECK(e.sqlstate == "23514");
+        }
+    }
 }
 
 TEST_CASE("postgres store: replicas starting together on an empty database migrate it once", "[endpoint][postgres]") {
@@ -73,14 +91,14 @@ TEST_CASE("postgres store: replicas starting together on an empty database migra
     }
     for (auto& t : starting) t.join();
     CHECK(up == std::vector<int>(kReplicas, 1));
-    CHECK(column(schema.admin(), "SELECT version::text FROM schema_version") == "2");
+    CHECK(column(schema.admin(), "SELECT version::text FROM schema_version") == "3");
 }
 
 TEST_CASE("postgres store: a database from a newer build is refused", "[endpoint][postgres]") {
     PostgresTestSchema schema;
     { PostgresStore store(schema.url()); }
-    schema.admin().run("UPDATE schema_version SET version = 3");
-    CHECK_THROWS_WITH(PostgresStore(schema.url()), Catch::Contains("schema version 3, newer than this build's 2"));
+    schema.admin().run("UPDATE schema_version SET version = 4");
+    CHECK_THROWS_WITH(PostgresStore(schema.url()), Catch::Contains("schema version 4, newer than this build's 3"));
 }
 
 TEST_CASE("postgres store: an unreachable server is an error naming it, never the password", "[endpoint][postgres]") {

@@ -41,6 +41,8 @@ struct FakeStore : Store {
         return real.put_staff_token(n, d, at);
     }
     std::vector<StaffToken> staff_tokens() override { return real.staff_tokens(); }
+    void add_rating(std::string_view p, std::string_view m, int score) override { real.add_rating(p, m, score); }
+    std::vector<RatingCounts> ratings(std::optional<std::string_view> m) override { return real.ratings(m); }
 };
 
 struct Fixture {

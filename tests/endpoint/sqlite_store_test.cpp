@@ -98,12 +98,14 @@ TEST_CASE("endpoint store: creates the folder, WAL mode and the versioned schema
         SqliteStore store(db);
         CHECK(store.ping());
         CHECK(query(db, "PRAGMA journal_mode") == "wal");
-        CHECK(query(db, "PRAGMA user_version") == "2");
+        CHECK(query(db, "PRAGMA user_version") == "3");
         CHECK(query(db, "SELECT group_concat(name, ',') FROM pragma_table_info('submissions')") ==
               "id,submission_id,receipt,key_id,created,received_at,updated_at,status,status_token_sha256,"
               "envelope_sha256,size,corrects,envelope");
         CHECK(query(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' "
-                        "ORDER BY name)") == "messages,staff_tokens,status_changes,submissions");
+                        "ORDER BY name)") == "messages,rating_counts,staff_tokens,status_changes,submissions");
+        CHECK(query(db, "SELECT group_concat(name, ',') FROM pragma_table_info('rating_counts')") ==
+              "month,procedure,score,count");
         CHECK(query(db, "SELECT count(*) FROM pragma_index_list('submissions') WHERE \"unique\"") == "2");
     }
     CHECK(std::filesystem::exists(db));
@@ -122,6 +124,25 @@ TEST_CASE("endpoint store: an unknown status cannot be written, even by hand", "
                                 nullptr, nullptr, nullptr);
     sqlite3_close(conn);
     CHECK(rc == SQLITE_CONSTRAINT);
+}
+
+TEST_CASE("endpoint store: rating counters hold a month, never a finer time, even written by hand", "[endpoint]") {
+    TempDir dir;
+    const auto db = dir.path() / "portal.db";
+    { SqliteStore store(db); }
+    sqlite3* conn = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &conn) == SQLITE_OK);
+    const auto insert = [&](const std::string& values) {
+        const std::string sql = "INSERT INTO rating_counts(month, procedure, score, count) VALUES (" + values + ")";
+        return sqlite3_exec(conn, sql.c_str(), nullptr, nullptr, nullptr);
+    };
+    CHECK(insert("'2026-12-07', 'kokuho-kanyu', 3, 1") == SQLITE_CONSTRAINT);
+    CHECK(insert("'2026-12', 'kokuho-kanyu', 6, 1") == SQLITE_CONSTRAINT);
+    CHECK(insert("'2026-12', 'kokuho-kanyu', 3, 0") == SQLITE_CONSTRAINT);
+    CHECK(insert("'2026-12', 'kokuho-kanyu', 3, 1") == SQLITE_OK);
+    sqlite3_close(conn);
+    // WITHOUT ROWID: no hidden row number that would give the order counters appeared in.
+    CHECK(query(db, "SELECT count(*) FROM pragma_table_list WHERE name = 'rating_counts' AND wr = 1") == "1");
 }
 
 TEST_CASE("endpoint store: a version 1 database is migrated with its rows kept", "[endpoint]") {

@@ -1,10 +1,11 @@
 // What every Store must do, whatever the database: durable idempotent inserts, conflicts, receipts,
-// statuses with their messages, staff tokens, and inserts from several threads at once.
+// statuses with their messages, staff tokens, inserts from several threads at once, and rating counters.
 #include "store_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <string>
 #include <thread>
@@ -188,4 +189,51 @@ TEMPLATE_LIST_TEST_CASE("store contract: inserts from several threads all land",
     std::set<std::string> receipts;
     for (const auto& r : store.list_submissions(std::nullopt)) receipts.insert(r.receipt);
     CHECK(receipts.size() == kThreads * kEach);
+}
+
+TEMPLATE_LIST_TEST_CASE("store contract: ratings add up per procedure, month and score, months apart",
+                        "[endpoint][store]", StoreFixtures) {
+    TestType fixture;
+    Store& store = fixture.store;
+    CHECK(store.ratings(std::nullopt).empty());
+    for (int score : {5, 5, 4, 1, 5}) store.add_rating("kokuho-kanyu", "2026-12", score);
+    store.add_rating("tennyu-todoke", "2026-12", 3);
+    store.add_rating("kokuho-kanyu", "2026-11", 2);
+    store.add_rating("tennyu-todoke", "2027-01", 5);
+
+    const auto all = store.ratings(std::nullopt);
+    REQUIRE(all.size() == 4);
+    CHECK(all[0].month == "2026-11");
+    CHECK(all[0].procedure == "kokuho-kanyu");
+    CHECK(all[0].counts == std::array<std::int64_t, 5>{0, 1, 0, 0, 0});
+    CHECK(all[1].month == "2026-12");
+    CHECK(all[1].procedure == "kokuho-kanyu");
+    CHECK(all[1].counts == std::array<std::int64_t, 5>{1, 0, 0, 1, 3});
+    CHECK(all[2].procedure == "tennyu-todoke");
+    CHECK(all[2].counts == std::array<std::int64_t, 5>{0, 0, 1, 0, 0});
+    CHECK(all[3].month == "2027-01");
+
+    const auto december = store.ratings("2026-12");
+    REQUIRE(december.size() == 2);
+    CHECK(december[0].procedure == "kokuho-kanyu");
+    CHECK(december[1].procedure == "tennyu-todoke");
+    CHECK(store.ratings("2026-10").empty());
+}
+
+TEMPLATE_LIST_TEST_CASE("store contract: ratings from several threads at once lose no count", "[endpoint][store]",
+                        StoreFixtures) {
+    TestType fixture;
+    Store& store = fixture.store;
+    constexpr int kThreads = 4, kEach = 50;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        // Every thread hits the same counter, and the first ones race to create it.
+        threads.emplace_back([&] {
+            for (int i = 0; i < kEach; ++i) store.add_rating("kokuho-kanyu", "2026-12", 4);
+        });
+    }
+    for (auto& t : threads) t.join();
+    const auto counted = store.ratings(std::nullopt);
+    REQUIRE(counted.size() == 1);
+    CHECK(counted[0].counts == std::array<std::int64_t, 5>{0, 0, 0, kThreads * kEach, 0});
 }

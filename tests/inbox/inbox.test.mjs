@@ -1,6 +1,6 @@
 // The ward's side on a real endpoint: an application sealed as the app seals it is posted, then
 // madoguchi-inbox fetches, opens and files it as the same JSON, marks it received, and answers the
-// resident with a note the endpoint stores only sealed.
+// resident with a note the endpoint stores only sealed; and it reads the residents' rating counts.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -126,4 +126,34 @@ test('a wrong staff token or passphrase stops the run with a message that says w
     '--passphrase-file', wrong, '--catalog', catalogFile, '--out', out);
   assert.equal(locked.status, 1);
   assert.match(locked.stderr, /passphrase/i);
+});
+
+test('ratings prints the counts per procedure and month as a table, or as CSV', async () => {
+  const tokenFile = path.join(work, 'staff3.token');
+  writeFileSync(tokenFile, `${addStaffToken(server.db, 'ito')}\n`);
+  for (const [procedure, score] of [['kokuho-kanyu', 5], ['kokuho-kanyu', 4], ['kokuho-kanyu', 4], ['tennyu-todoke', 2]]) {
+    const res = await fetch(new URL('/api/v1/ratings', server.url), {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ procedure, score }),
+    });
+    assert.equal(res.status, 204);
+  }
+  const month = new Date().toISOString().slice(0, 7);
+  const table = inbox('ratings', '--server', server.url, '--token-file', tokenFile, '--month', month);
+  assert.equal(table.status, 0, table.stderr);
+  assert.equal(table.stdout,
+    'month    procedure      ratings  average  1  2  3  4  5\n' +
+    `${month}  kokuho-kanyu         3      4.3  0  0  0  2  1\n` +
+    `${month}  tennyu-todoke        1      2.0  0  1  0  0  0\n`);
+
+  const csv = inbox('ratings', '--server', server.url, '--token-file', tokenFile, '--csv');
+  assert.equal(csv.status, 0, csv.stderr);
+  const lines = csv.stdout.split('\r\n');
+  assert.equal(lines[0], '\uFEFF"月","手続き","件数","平均","評価1","評価2","評価3","評価4","評価5"');
+  assert.equal(lines[1], `"${month}","kokuho-kanyu","3","4.3","0","0","0","2","1"`);
+
+  const none = inbox('ratings', '--server', server.url, '--token-file', tokenFile, '--month', '1999-01');
+  assert.equal(none.stdout, 'no ratings in 1999-01\n');
+  const bad = inbox('ratings', '--server', server.url, '--token-file', tokenFile, '--month', '2026-13');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--month 2026-13 is not YYYY-MM/);
 });

@@ -38,7 +38,7 @@ Response rate_limited(std::uint64_t retry_after_seconds);
 Response request_timeout();
 }  // namespace errors
 
-// Errors of the submission and staff API (api_error_submissions.cpp).
+// Errors of the submission, staff and rating API (api_error_submissions.cpp).
 namespace errors {
 Response unsupported_media_type(std::string_view got, std::string_view expected);
 Response bad_status_token(bool missing);
@@ -52,6 +52,8 @@ Response staff_unauthorized(bool missing);
 Response bad_json(std::string_view detail);
 Response bad_status(std::string_view status);
 Response bad_message(std::string_view detail);
+Response bad_rating(std::string_view detail);
+Response bad_month(std::string_view month);
 }  // namespace errors
 
 }  // namespace madoguchi::endpoint

@@ -1,4 +1,4 @@
-// The submission and staff API's errors and their bilingual messages. Residents see these through the
+// The submission, staff and rating API's errors and their bilingual messages. Residents see these through the
 // app, so the Japanese text says what to do. Text from the request is echoed only through printable();
 // `detail` arguments are the server's own words (envelope checks, JSON checks) and appear as they are.
 #include "api_error.hpp"
@@ -135,6 +135,24 @@ Response bad_message(std::string_view detail) {
                            "). Seal it with crypto_box_seal to the submission's reply key and send standard base64.",
                        "メッセージが住民あての封をした暗号文になっていません（" + d +
                            "）。申請の返信用鍵に crypto_box_seal で封をし、標準の base64 で送ってください。"});
+}
+
+Response bad_rating(std::string_view detail) {
+    const std::string d(detail);
+    return make_error(http::status::bad_request, "bad_rating",
+                      {"The rating is not what this route expects: " + d +
+                           ". Send {\"procedure\": a catalog procedure id, \"score\": a whole number from 1 to 5}.",
+                       "評価の形式が正しくありません: " + d +
+                           "。{\"procedure\": 手続きの ID, \"score\": 1～5 の整数} の形で送ってください。"});
+}
+
+Response bad_month(std::string_view month) {
+    const std::string m = printable(month);
+    return make_error(http::status::bad_request, "bad_month",
+                      {"The month " + m + " is not a month in the form YYYY-MM (e.g. 2026-12). Use that form, or "
+                       "leave month out for every month.",
+                       "月 " + m + " が YYYY-MM（例: 2026-12）の形ではありません。その形で指定するか、すべての月を"
+                       "見るには month を省いてください。"});
 }
 
 }  // namespace madoguchi::endpoint::errors

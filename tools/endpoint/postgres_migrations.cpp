@@ -52,6 +52,15 @@ constexpr Migration kMigrations[] = {
      " name text NOT NULL UNIQUE,"
      " token_sha256 bytea NOT NULL UNIQUE,"
      " created_at bigint NOT NULL)"},
+    // Residents' ratings, as counters only, as in SQLite's version 3: no identity column, and CHECKs that
+    // keep anything finer than a month out, whoever writes the row.
+    {3,
+     "CREATE TABLE rating_counts("
+     " month text NOT NULL CHECK (month ~ '^[0-9]{4}-[0-1][0-9]$'),"
+     " procedure text NOT NULL,"
+     " score bigint NOT NULL CHECK (score BETWEEN 1 AND 5),"
+     " count bigint NOT NULL CHECK (count > 0),"
+     " PRIMARY KEY (month, procedure, score))"},
 };
 static_assert(std::size(kMigrations) > 0 && std::end(kMigrations)[-1].version == kPostgresSchemaVersion,
               "the last migration must bring the schema to kPostgresSchemaVersion");

@@ -150,4 +150,31 @@ std::vector<StaffToken> PostgresStore::staff_tokens() {
     return out;
 }
 
+void PostgresStore::add_rating(std::string_view procedure, std::string_view month, int score) {
+    auto db = pool_.lease();
+    // A replica adding to the same counter at the same moment makes this wait for its commit, then add
+    // to the committed count: ON CONFLICT DO UPDATE never loses an increment.
+    db->exec(
+        "INSERT INTO rating_counts(month, procedure, score, count) VALUES ($1, $2, $3, 1)"
+        " ON CONFLICT (month, procedure, score) DO UPDATE SET count = rating_counts.count + 1",
+        PgParams().text(month).text(procedure).integer(score));
+}
+
+std::vector<RatingCounts> PostgresStore::ratings(std::optional<std::string_view> month) {
+    auto db = pool_.lease();
+    PgParams params;
+    if (month) params.text(*month);
+    const PgResult r = db->exec(std::string("SELECT month, procedure, score, count FROM rating_counts") +
+                                    (month ? " WHERE month = $1" : "") + " ORDER BY month, procedure, score",
+                                params);
+    std::vector<RatingCounts> out;
+    for (int row = 0; row < r.rows(); ++row) {
+        if (out.empty() || out.back().month != r.text(row, 0) || out.back().procedure != r.text(row, 1)) {
+            out.push_back({r.text(row, 1), r.text(row, 0), {}});
+        }
+        out.back().counts.at(static_cast<std::size_t>(r.integer(row, 2) - 1)) = r.integer(row, 3);
+    }
+    return out;
+}
+
 }  // namespace madoguchi::endpoint

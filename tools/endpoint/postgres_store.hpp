@@ -12,7 +12,7 @@
 namespace madoguchi::endpoint {
 
 // One number names one schema in both stores: SQLite's user_version and PostgreSQL's schema_version.
-inline constexpr int kPostgresSchemaVersion = 2;
+inline constexpr int kPostgresSchemaVersion = 3;
 static_assert(kPostgresSchemaVersion == kSqliteSchemaVersion, "a schema change is a migration in both stores");
 
 // True for the URLs libpq reads as connection URIs: postgresql://... and postgres://...
@@ -40,6 +40,8 @@ public:
     std::optional<SubmissionRecord> change_status(const StatusChange& change) override;
     bool put_staff_token(std::string_view name, const Digest& token_sha256, std::int64_t at) override;
     std::vector<StaffToken> staff_tokens() override;
+    void add_rating(std::string_view procedure, std::string_view month, int score) override;
+    std::vector<RatingCounts> ratings(std::optional<std::string_view> month) override;
 
 private:
     PgPool pool_;

@@ -1,5 +1,5 @@
-// What the API routes share: JSON answers, the request's media type, the status object and receipts
-// taken from a path segment.
+// What the API routes share: JSON answers, the request's media type, query parameters, the status
+// object and receipts taken from a path segment.
 #include "routes.hpp"
 
 #include "api_error.hpp"
@@ -42,6 +42,21 @@ std::string media_type_of(const Request& req) {
     for (char& c : type)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return type;
+}
+
+std::optional<std::string_view> query_value(std::string_view target, std::string_view name) {
+    const auto q = target.find('?');
+    if (q == std::string_view::npos) return std::nullopt;
+    std::string_view query = target.substr(q + 1);
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        const auto eq = pair.find('=');
+        if (pair.substr(0, eq) == name) return eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+        if (amp == std::string_view::npos) break;
+        query.remove_prefix(amp + 1);
+    }
+    return std::nullopt;
 }
 
 boost::json::object status_json(const SubmissionRecord& record, const std::vector<ResidentMessage>& messages) {

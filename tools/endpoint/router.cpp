@@ -22,6 +22,7 @@ namespace {
 constexpr std::string_view kReadOnly = "GET, HEAD";
 constexpr std::string_view kSubmissions = "/api/v1/submissions";
 constexpr std::string_view kStaffSubmissions = "/api/v1/staff/submissions";
+constexpr std::string_view kRatings = "/api/v1/ratings";
 
 bool is_read(const Request& req) {
     return req.method() == http::verb::get || req.method() == http::verb::head;
@@ -54,6 +55,9 @@ Response api(const Request& req, std::string_view path, Services& services) {
     if (auto receipt = receipt_segment(path, std::string(kSubmissions) + "/", "/status")) {
         return only(is_read(req), kReadOnly, [&] { return get_status(req, *receipt, services); });
     }
+    if (path == kRatings) {
+        return only(req.method() == http::verb::post, "POST", [&] { return post_rating(req, services); });
+    }
     if (path == kStaffSubmissions) return only(is_read(req), kReadOnly, [&] { return staff_list(req, services); });
     if (auto receipt = receipt_segment(path, std::string(kStaffSubmissions) + "/", "/envelope")) {
         return only(is_read(req), kReadOnly, [&] { return staff_envelope(req, *receipt, services); });
@@ -61,6 +65,9 @@ Response api(const Request& req, std::string_view path, Services& services) {
     if (auto receipt = receipt_segment(path, std::string(kStaffSubmissions) + "/", "/status")) {
         return only(req.method() == http::verb::put, "PUT",
                     [&] { return staff_set_status(req, *receipt, services); });
+    }
+    if (path == "/api/v1/staff/ratings") {
+        return only(is_read(req), kReadOnly, [&] { return staff_ratings(req, services); });
     }
     return errors::no_route(req.method_string(), path);
 }
@@ -85,7 +92,9 @@ bool bodiless(http::status status) {
 
 std::uint64_t body_limit_for(http::verb method, std::string_view target) {
     const std::string_view path = target.substr(0, target.find('?'));
-    return method == http::verb::post && path == kSubmissions ? crypto::kEnvelopeMaxBytes : kDefaultBodyLimit;
+    if (method == http::verb::post && path == kSubmissions) return crypto::kEnvelopeMaxBytes;
+    if (method == http::verb::post && path == kRatings) return kRatingBodyLimit;
+    return kDefaultBodyLimit;
 }
 
 Response route(const Request& req, Services& services) {

@@ -24,9 +24,12 @@ struct Services {
 
 // Bodies are small everywhere except the one route that takes envelopes.
 inline constexpr std::uint64_t kDefaultBodyLimit = 1024 * 1024;
+// A rating is a procedure id and a digit; room for more would only be room for what could identify someone.
+inline constexpr std::uint64_t kRatingBodyLimit = 256;
 
 // The largest body the route for this method and target accepts: kEnvelopeMaxBytes (32 MiB) for
-// POST /api/v1/submissions, kDefaultBodyLimit elsewhere. The server asks before reading a body.
+// POST /api/v1/submissions, kRatingBodyLimit for POST /api/v1/ratings, kDefaultBodyLimit elsewhere.
+// The server asks before reading a body.
 std::uint64_t body_limit_for(http::verb method, std::string_view target);
 
 // Never throws: a failing store becomes 503 "database_unavailable", anything else unexpected a 500

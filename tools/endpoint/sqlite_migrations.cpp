@@ -99,9 +99,21 @@ void to_version_2(SqliteDb& db) {
     db.exec("DROP TABLE submissions_v1");
 }
 
+// 3: residents' ratings, as counters only. WITHOUT ROWID, so not even a row's number tells in which order
+// counters first appeared; the CHECKs keep anything finer than a month out, whoever writes the row.
+void to_version_3(SqliteDb& db) {
+    db.exec(
+        "CREATE TABLE rating_counts("
+        " month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),"
+        " procedure TEXT NOT NULL,"
+        " score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),"
+        " count INTEGER NOT NULL CHECK (count > 0),"
+        " PRIMARY KEY (month, procedure, score)) WITHOUT ROWID");
+}
+
 using Migration = void (*)(SqliteDb&);
 // Entry i moves the schema from version i to i + 1.
-constexpr Migration kMigrations[] = {to_version_1, to_version_2};
+constexpr Migration kMigrations[] = {to_version_1, to_version_2, to_version_3};
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion, "kSqliteSchemaVersion must equal the number of migrations");
 
 int user_version(SqliteDb& db) {

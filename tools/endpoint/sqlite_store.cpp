@@ -218,4 +218,28 @@ std::vector<StaffToken> SqliteStore::staff_tokens() {
     return out;
 }
 
+void SqliteStore::add_rating(std::string_view procedure, std::string_view month, int score) {
+    std::lock_guard lock(mutex_);
+    auto add = db_.prepare(
+        "INSERT INTO rating_counts(month, procedure, score, count) VALUES (?1, ?2, ?3, 1)"
+        " ON CONFLICT(month, procedure, score) DO UPDATE SET count = count + 1");
+    add.bind(1, month).bind(2, procedure).bind(3, std::int64_t{score});
+    add.step();
+}
+
+std::vector<RatingCounts> SqliteStore::ratings(std::optional<std::string_view> month) {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(std::string("SELECT month, procedure, score, count FROM rating_counts") +
+                         (month ? " WHERE month = ?1" : "") + " ORDER BY month, procedure, score");
+    if (month) s.bind(1, *month);
+    std::vector<RatingCounts> out;
+    while (s.step()) {
+        if (out.empty() || out.back().month != s.text(0) || out.back().procedure != s.text(1)) {
+            out.push_back({s.text(1), s.text(0), {}});
+        }
+        out.back().counts.at(static_cast<std::size_t>(s.integer(2) - 1)) = s.integer(3);
+    }
+    return out;
+}
+
 }  // namespace madoguchi::endpoint

@@ -15,7 +15,7 @@
 namespace madoguchi::endpoint {
 
 // Schema version this build migrates to; PRAGMA user_version holds the file's version.
-inline constexpr int kSqliteSchemaVersion = 2;
+inline constexpr int kSqliteSchemaVersion = 3;
 
 // Brings the file's schema forward to kSqliteSchemaVersion in one transaction (sqlite_migrations.cpp).
 // Throws StoreError for a file from a newer build.
@@ -42,6 +42,8 @@ public:
     std::optional<SubmissionRecord> change_status(const StatusChange& change) override;
     bool put_staff_token(std::string_view name, const Digest& token_sha256, std::int64_t at) override;
     std::vector<StaffToken> staff_tokens() override;
+    void add_rating(std::string_view procedure, std::string_view month, int score) override;
+    std::vector<RatingCounts> ratings(std::optional<std::string_view> month) override;
 
 private:
     InsertResult insert_locked(const NewSubmission& submission, SqliteStatement& insert);

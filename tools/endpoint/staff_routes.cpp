@@ -22,39 +22,8 @@ namespace {
 constexpr std::size_t kMinSealedBytes = crypto_box_SEALBYTES + 1;
 constexpr std::size_t kMaxSealedBytes = 64 * 1024;
 
-// The token's staff name, or an error response. Every stored digest is compared, without stopping at
-// a match, so the time taken does not depend on which token (if any) matched.
-std::variant<std::string, Response> authorize(const Request& req, Store& store) {
-    const std::string_view header = req[http::field::authorization];
-    const auto token = bearer_token(header);
-    if (!token) return errors::staff_unauthorized(header.empty());
-    const Digest presented = sha256(*token);
-    std::optional<std::string> name;
-    for (const auto& staff : store.staff_tokens()) {
-        if (digests_equal(presented, staff.token_sha256)) name = staff.name;
-    }
-    if (!name || !is_token(*token)) return errors::staff_unauthorized(false);
-    return *name;
-}
-
 bool is_status(std::string_view status) {
     return std::find(kStatuses.begin(), kStatuses.end(), status) != kStatuses.end();
-}
-
-// The value of `name` in a query string ("a=1&b=2"), undecoded; statuses need no decoding.
-std::optional<std::string_view> query_value(std::string_view target, std::string_view name) {
-    const auto q = target.find('?');
-    if (q == std::string_view::npos) return std::nullopt;
-    std::string_view query = target.substr(q + 1);
-    while (!query.empty()) {
-        const auto amp = query.find('&');
-        const std::string_view pair = query.substr(0, amp);
-        const auto eq = pair.find('=');
-        if (pair.substr(0, eq) == name) return eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
-        if (amp == std::string_view::npos) break;
-        query.remove_prefix(amp + 1);
-    }
-    return std::nullopt;
 }
 
 boost::json::object listing_json(const SubmissionRecord& r) {
@@ -84,8 +53,23 @@ std::variant<std::string, Response> sealed_message(const boost::json::value& val
 
 }  // namespace
 
+// Every stored digest is compared, without stopping at a match, so the time taken does not depend on
+// which token (if any) matched.
+std::variant<std::string, Response> authorize_staff(const Request& req, Store& store) {
+    const std::string_view header = req[http::field::authorization];
+    const auto token = bearer_token(header);
+    if (!token) return errors::staff_unauthorized(header.empty());
+    const Digest presented = sha256(*token);
+    std::optional<std::string> name;
+    for (const auto& staff : store.staff_tokens()) {
+        if (digests_equal(presented, staff.token_sha256)) name = staff.name;
+    }
+    if (!name || !is_token(*token)) return errors::staff_unauthorized(false);
+    return *name;
+}
+
 Response staff_list(const Request& req, Services& services) {
-    const auto staff = authorize(req, services.store);
+    const auto staff = authorize_staff(req, services.store);
     if (auto* error = std::get_if<Response>(&staff)) return std::move(*error);
     const std::string_view filter = query_value(req.target(), "status").value_or("new");
     if (filter != "all" && !is_status(filter)) return errors::bad_status(filter);
@@ -97,7 +81,7 @@ Response staff_list(const Request& req, Services& services) {
 }
 
 Response staff_envelope(const Request& req, std::string_view receipt_text, Services& services) {
-    const auto staff = authorize(req, services.store);
+    const auto staff = authorize_staff(req, services.store);
     if (auto* error = std::get_if<Response>(&staff)) return std::move(*error);
     auto receipt = receipt_from_segment(receipt_text);
     if (auto* error = std::get_if<Response>(&receipt)) return std::move(*error);
@@ -111,7 +95,7 @@ Response staff_envelope(const Request& req, std::string_view receipt_text, Servi
 }
 
 Response staff_set_status(const Request& req, std::string_view receipt_text, Services& services) {
-    const auto staff = authorize(req, services.store);
+    const auto staff = authorize_staff(req, services.store);
     if (auto* error = std::get_if<Response>(&staff)) return std::move(*error);
     auto receipt = receipt_from_segment(receipt_text);
     if (auto* error = std::get_if<Response>(&receipt)) return std::move(*error);

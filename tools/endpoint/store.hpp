@@ -72,6 +72,14 @@ struct StaffToken {
     Digest token_sha256{};
 };
 
+// How many ratings one procedure got in one month, by score. Counters are all a store keeps of ratings:
+// no row per rating, no time finer than the month, nothing about who gave it.
+struct RatingCounts {
+    std::string procedure;  // a catalog procedure id
+    std::string month;      // YYYY-MM, UTC
+    std::array<std::int64_t, 5> counts{};  // counts[i]: ratings with score i + 1
+};
+
 // Every method is safe to call from several threads at once and throws StoreError when the database
 // fails. Receipts are canonical (parse_receipt) when they reach the store.
 class Store {
@@ -96,6 +104,12 @@ public:
     // Adds a staff token under a name, or replaces that name's token; true when it replaced one.
     virtual bool put_staff_token(std::string_view name, const Digest& token_sha256, std::int64_t at) = 0;
     virtual std::vector<StaffToken> staff_tokens() = 0;
+
+    // Adds one to the counter of (procedure, month, score) in one statement, so concurrent calls, on
+    // several replicas too, lose no count. `score` is 1 to 5, `month` YYYY-MM.
+    virtual void add_rating(std::string_view procedure, std::string_view month, int score) = 0;
+    // Sorted by month, then procedure; every month when `month` is empty.
+    virtual std::vector<RatingCounts> ratings(std::optional<std::string_view> month) = 0;
 };
 
 }  // namespace madoguchi::endpoint

@@ -67,15 +67,15 @@ void append_cell(std::string& out, std::string_view cell) {
   out += '"';
 }
 
-void append_row(std::string& out, const std::vector<std::string>& cells) {
+}  // namespace
+
+void append_csv_row(std::string& out, const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out += ',';
     append_cell(out, cells[i]);
   }
   out += "\r\n";
 }
-
-}  // namespace
 
 std::string procedure_csv(const FormSpec* form, const std::vector<SavedSubmission>& submissions) {
   std::vector<FormValues> rows;
@@ -100,7 +100,7 @@ std::string procedure_csv(const FormSpec* form, const std::vector<SavedSubmissio
   std::string out = "\xEF\xBB\xBF";
   std::vector<std::string> cells;
   for (const auto& c : columns) cells.push_back(c.header);
-  append_row(out, cells);
+  append_csv_row(out, cells);
   for (std::size_t r = 0; r < submissions.size(); ++r) {
     const SavedSubmission& s = submissions[r];
     cells = {s.receipt, japan_time(s.received), japan_time(s.created), s.corrects, languages[r],
@@ -109,7 +109,7 @@ std::string procedure_csv(const FormSpec* form, const std::vector<SavedSubmissio
       const auto value = rows[r].get(columns[i].path);
       cells.push_back(value ? display_value(form, columns[i].path, std::string(*value)) : std::string());
     }
-    append_row(out, cells);
+    append_csv_row(out, cells);
   }
   return out;
 }

@@ -14,4 +14,8 @@ namespace madoguchi::inbox {
 // nothing a resident sent is hidden. Choices show their Japanese label, checkboxes はい/いいえ.
 std::string procedure_csv(const FormSpec* form, const std::vector<SavedSubmission>& submissions);
 
+// One RFC 4180 row, every cell quoted, ending in CRLF. A cell a spreadsheet would run as a formula
+// (`=`, `+`, `-`, `@`) gets a leading `'`.
+void append_csv_row(std::string& out, const std::vector<std::string>& cells);
+
 }  // namespace madoguchi::inbox

@@ -1,5 +1,6 @@
-// madoguchi-inbox: ward staff fetch, open and file new submissions (fetch) and answer a resident with a
-// status and a note sealed to the resident's reply key (reply). README.md beside this file is the manual.
+// madoguchi-inbox: ward staff fetch, open and file new submissions (fetch), answer a resident with a
+// status and a note sealed to the resident's reply key (reply), and read the residents' anonymous rating
+// counts (ratings). README.md beside this file is the manual.
 
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include "crypto/ward_key_file.hpp"
 #include "inbox_batch.hpp"
 #include "passphrase_input.hpp"
+#include "rating_report.hpp"
 #include "resident_reply.hpp"
 #include "saved_submission.hpp"
 #include "staff_client.hpp"
@@ -31,6 +33,8 @@ int usage() {
                "  madoguchi-inbox reply --server URL --token-file FILE --out DIR --receipt RECEIPT\n"
                "                        --status STATUS [--message-file FILE]\n"
                "      sets the status the resident sees; the note (UTF-8 text) is sealed to the resident\n"
+               "  madoguchi-inbox ratings --server URL --token-file FILE [--month YYYY-MM] [--csv]\n"
+               "      residents' ratings per procedure and month: count, average, and how many gave 1 to 5\n"
                "  tools/inbox/README.md explains each.\n";
   return 2;
 }
@@ -50,9 +54,10 @@ std::string first_line(std::string text) {
 }
 
 struct Options {
-  std::string server, token_file, out, passphrase_file, catalog, receipt, status, message_file;
+  std::string server, token_file, out, passphrase_file, catalog, receipt, status, message_file, month;
   std::vector<std::string> keys;
   bool mark = true;
+  bool csv = false;
 };
 
 bool parse(const std::vector<std::string>& args, Options& o) {
@@ -60,6 +65,10 @@ bool parse(const std::vector<std::string>& args, Options& o) {
     const std::string& a = args[i];
     if (a == "--no-mark") {
       o.mark = false;
+      continue;
+    }
+    if (a == "--csv") {
+      o.csv = true;
       continue;
     }
     if (i + 1 >= args.size()) return false;
@@ -73,9 +82,10 @@ bool parse(const std::vector<std::string>& args, Options& o) {
     else if (a == "--receipt") o.receipt = v;
     else if (a == "--status") o.status = v;
     else if (a == "--message-file") o.message_file = v;
+    else if (a == "--month") o.month = v;
     else return false;
   }
-  return !o.server.empty() && !o.token_file.empty() && !o.out.empty();
+  return !o.server.empty() && !o.token_file.empty();
 }
 
 // One passphrase opens every key file given (a ward rotating keys keeps them under the same one);
@@ -101,7 +111,7 @@ Catalog load(const Options& o, StaffClient& client) {
 }
 
 int fetch(const Options& o) {
-  if (o.keys.empty()) return usage();
+  if (o.keys.empty() || o.out.empty()) return usage();
   std::vector<crypto::WardKeyPair> keys = open_keys(o);
   StaffClient client(o.server, first_line(read_text(o.token_file, "token file")));
   const Catalog catalog = load(o, client);
@@ -113,7 +123,7 @@ int fetch(const Options& o) {
 }
 
 int reply(const Options& o) {
-  if (o.receipt.empty() || o.status.empty()) return usage();
+  if (o.out.empty() || o.receipt.empty() || o.status.empty()) return usage();
   const std::string message = o.message_file.empty() ? std::string() : read_text(o.message_file, "message file");
   std::string sealed;
   if (!message.empty()) {
@@ -123,6 +133,19 @@ int reply(const Options& o) {
   StaffClient client(o.server, first_line(read_text(o.token_file, "token file")));
   client.set_status(o.receipt, o.status, sealed);
   std::cout << o.receipt << ": status " << o.status << (sealed.empty() ? "" : ", with a sealed note") << '\n';
+  return 0;
+}
+
+int ratings(const Options& o) {
+  if (!o.month.empty() && !is_month(o.month)) {
+    std::cerr << "madoguchi-inbox: --month " << o.month << " is not YYYY-MM (e.g. 2026-12)\n";
+    return 2;
+  }
+  StaffClient client(o.server, first_line(read_text(o.token_file, "token file")));
+  const std::vector<RatingCounts> rows = client.ratings(o.month);
+  if (o.csv) std::cout << rating_csv(rows);
+  else if (rows.empty()) std::cout << "no ratings" << (o.month.empty() ? "" : " in " + o.month) << '\n';
+  else std::cout << rating_table(rows);
   return 0;
 }
 
@@ -137,6 +160,7 @@ int main(int argc, char** argv) {
     if (!crypto::ensure_sodium()) throw std::runtime_error("libsodium could not be initialised");
     if (command == "fetch") return fetch(options);
     if (command == "reply") return reply(options);
+    if (command == "ratings") return ratings(options);
     return usage();
   } catch (const std::exception& e) {
     std::cerr << "madoguchi-inbox: " << e.what() << '\n';

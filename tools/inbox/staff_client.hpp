@@ -1,7 +1,9 @@
-// The endpoint's staff API over HTTP(S) with libcurl: list new submissions, fetch envelopes, set statuses.
+// The endpoint's staff API over HTTP(S) with libcurl: list new submissions, fetch envelopes, set statuses,
+// read the residents' rating counts.
 #pragma once
 #include <string>
 
+#include "rating_report.hpp"
 #include "submission_source.hpp"
 
 namespace madoguchi::inbox {
@@ -17,6 +19,9 @@ class StaffClient final : public SubmissionSource {
   std::vector<ListedSubmission> list_new() override;
   std::vector<std::uint8_t> envelope(const std::string& receipt) override;
   void set_status(const std::string& receipt, const std::string& status, const std::string& sealed_message) override;
+
+  // Rating counts of one month (YYYY-MM), or of every month when `month` is empty.
+  std::vector<RatingCounts> ratings(const std::string& month);
 
   // A file of the public site, such as "/catalog.json".
   std::string public_file(const std::string& path);
