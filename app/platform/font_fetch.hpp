@@ -1,6 +1,7 @@
 // Fetches the full Japanese UI font after the first frame, and the fonts for what it lacks
 // (core/extra_fonts.hpp) when a language or typed text first needs one, and hands each to the atlas.
 // The app keeps working while one is on its way; its characters show as "?" until it arrives.
+// A chosen language's messages come the same way, through the hook main.cpp sets.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -10,7 +11,8 @@
 namespace madoguchi::platform {
 
 // The Japanese UI font before the first frame: a subset with every character of the catalog and of the
-// messages, kana, ASCII and Japanese punctuation (tools/first-font), a tenth of the full font's bytes.
+// messages, kana, ASCII and Japanese punctuation, its outlines on a 1/256 em grid (tools/first-font):
+// a twelfth of the full font's bytes.
 inline constexpr const char* kFirstFontFile = "fonts/ui-ja-first.ttf";
 // The full font (cp932), for the kanji residents type: names, addresses, a ward's notes.
 inline constexpr const char* kFullFontFile = "fonts/ui-ja.ttf";
@@ -23,7 +25,12 @@ void font_fetch_init(std::function<void(std::size_t index, std::vector<unsigned 
 // Asks for the full font once; after a failed fetch, typed text beyond ASCII asks again.
 void fetch_full_font();
 
+// Called at the start and after each frame in which the resident did something, with the UI language.
 void fetch_fonts_for_language(std::string_view language);
+// `chosen` runs on each fetch_fonts_for_language: main.cpp fetches that language's messages there the
+// first time, as the font is fetched here.
+void font_fetch_on_language(std::function<void(std::string_view language)> chosen);
+
 void fetch_fonts_for_text(std::string_view utf8);
 
 }  // namespace madoguchi::platform

@@ -3,12 +3,15 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <boost/json/serialize.hpp>
 #include <emscripten/emscripten.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/application_json.hpp"
@@ -20,6 +23,7 @@
 #include "core/extra_fonts.hpp"
 #include "core/field_validation.hpp"
 #include "core/glyph_set.hpp"
+#include "core/json_text.hpp"
 #include "core/outgoing_submission.hpp"
 #include "core/localized_text.hpp"
 #include "core/messages.hpp"
@@ -302,19 +306,74 @@ void loaded_one() {
   if (--g_app.loads_pending == 0 && !g_app.failed) start();
 }
 
-void load_messages(const std::string& language) {
-  std::string url = "i18n/" + language + ".json";
-  fetch_asset(url, [language, url](FetchResult r) {
-    if (!r.ok) return fail("messages", describe(r, url));
-    std::string problem = g_app.messages.load(language, std::string(r.body.begin(), r.body.end()));
-    if (!problem.empty()) return fail("messages", url + ": " + problem);
+// Each language's messages file is asked for once; a failed fetch after the first frame is forgotten, so
+// the resident's next action asks again.
+std::set<std::string, std::less<>> g_messages_asked;
+
+void messages_failed(const std::string& language, bool first_frame, const std::string& detail) {
+  if (first_frame) return fail("messages", detail);
+  g_messages_asked.erase(language);
+  std::fprintf(stderr, "%s\n", detail.c_str());
+}
+
+// Before the first frame a language's messages are part of the load; after it, a language the resident
+// chose arrives between frames, its texts in the fallback language (localized_text.hpp) until then.
+void load_messages(std::string_view language, bool first_frame) {
+  if (!g_messages_asked.emplace(language).second) return;
+  if (first_frame) ++g_app.loads_pending;
+  const std::string url = "i18n/" + std::string(language) + ".json";
+  fetch_asset(url, [lang = std::string(language), url, first_frame](FetchResult r) {
+    if (!r.ok) return messages_failed(lang, first_frame, describe(r, url));
+    const std::string problem = g_app.messages.load(lang, std::string(r.body.begin(), r.body.end()));
+    if (!problem.empty()) return messages_failed(lang, first_frame, url + ": " + problem);
+    if (first_frame) return loaded_one();
+    // Now, not only when its font comes: the font may have come first.
+    add_message_glyphs(g_app.glyphs, g_app.messages, lang);
+    g_app.glyphs_added = true;
+    request_frames();
+  });
+}
+
+// The messages `language` is shown in: its own and its fallbacks', of those the site has.
+void load_language(std::string_view language, bool first_frame) {
+  for (std::string_view lang : fallback_languages(language))
+    if (std::find(kUiLanguages.begin(), kUiLanguages.end(), lang) != kUiLanguages.end()) load_messages(lang, first_frame);
+}
+
+// The language the resident last chose on this device, read ahead of start() so that its messages are
+// in before the first frame; Japanese on a first visit.
+std::string saved_language(const DeviceOpened& device) {
+  Navigation saved;
+  if (auto session = device.records.find(kSessionRecord); session != device.records.end())
+    restore_device_records(saved, Catalog{}, {{session->first, session->second}});
+  return saved.language;
+}
+
+// Every language's name in itself (tools/language-names), so the language switch offers them all before
+// their messages come: each is added as that language's one message until its file arrives.
+void load_language_names() {
+  constexpr const char* kFile = "i18n/names.json";
+  fetch_asset(kFile, [](FetchResult r) {
+    if (!r.ok) return fail("messages", describe(r, kFile));
+    const ParsedJson parsed = parse_json_text(std::string(r.body.begin(), r.body.end()));
+    const auto* file = parsed.error ? nullptr : parsed.value.if_object();
+    const auto* names = file ? file->if_contains("names") : nullptr;
+    if (!names || !names->is_object()) return fail("messages", std::string(kFile) + ": expected {\"names\": {language: name}}");
+    for (const auto& [language, name] : names->get_object()) {
+      const boost::json::object one{{"format", "madoguchi-messages/1"},
+                                    {"language", language},
+                                    {"messages", boost::json::object{{"language.name", name}}}};
+      const std::string problem = g_app.messages.load(language, boost::json::serialize(one));
+      if (!problem.empty()) return fail("messages", std::string(kFile) + ": " + problem);
+    }
     loaded_one();
   });
 }
 
 void load_assets() {
-  g_app.loads_pending = 4 + static_cast<int>(kUiLanguages.size());
-  for (std::string_view lang : kUiLanguages) load_messages(std::string(lang));
+  g_app.loads_pending = 5;  // the device's records, the first font, the names font, the catalog, the names
+  load_language_names();
+  load_messages(kJapanese, true);  // every language falls back to it; asked for before the device says which
   device_saver_start({[] {
                         auto records = device_records(g_app.nav);
                         records.merge(sent_key_records());
@@ -327,8 +386,10 @@ void load_assets() {
                       }},
                      [](DeviceOpened opened) {
                        g_app.device = std::move(opened);
+                       load_language(saved_language(g_app.device), true);
                        loaded_one();
                      });
+  font_fetch_on_language([](std::string_view language) { load_language(language, false); });
   fetch_asset(kFirstFontFile, [](FetchResult r) {
     if (!r.ok) return fail("font", describe(r, kFirstFontFile));
     g_app.atlas.emplace(std::move(r.body));
