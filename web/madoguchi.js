@@ -127,7 +127,7 @@
     if (n.role === 'button' || n.role === 'checkbox' || n.role === 'radio') return 'button';
     if (n.role === 'link') return 'a';
     if (n.role === 'textbox') return 'input';
-    return n.role === 'alert' || n.role === 'radiogroup' ? 'div' : 'p';
+    return ['alert', 'status', 'radiogroup', 'img'].includes(n.role) ? 'div' : 'p';
   }
 
   // Group members (radios) live inside their group's element, positioned relative to it.
@@ -150,13 +150,13 @@
       if (tag === 'button') el.type = 'button';
       if (tag === 'a') el.href = '#';
       if (tag === 'input') makeField(el, n.id);
-      if (['alert', 'checkbox', 'radiogroup', 'radio'].includes(n.role)) el.setAttribute('role', n.role);
+      if (['alert', 'status', 'checkbox', 'radiogroup', 'radio', 'img'].includes(n.role)) el.setAttribute('role', n.role);
       if (tag.startsWith('h')) el.tabIndex = -1;  // focus target after a screen change
       nodes.set(n.id, el);
       parentOf(n).appendChild(el);
     }
     el.node = n;
-    if (n.role === 'radiogroup' || n.role === 'textbox') el.setAttribute('aria-label', n.name);
+    if (n.role === 'radiogroup' || n.role === 'textbox' || n.role === 'img') el.setAttribute('aria-label', n.name);
     else if (el.textContent !== n.name) el.textContent = n.name;
     if (n.description) {
       if (!el.describedBy) {

@@ -21,7 +21,7 @@ namespace json = boost::json;
 constexpr const char* kBackupContentsFormat = "madoguchi-backup/1";
 
 bool kept_in_backup(const std::string& id) {
-  for (const char* prefix : {kDraftRecordPrefix, kSentRecordPrefix, kOutboxRecordPrefix, kSentKeysRecordPrefix})
+  for (const char* prefix : {kDraftRecordPrefix, kSentRecordPrefix, kOutboxRecordPrefix, kSentKeysRecordPrefix, kFileRecordPrefix})
     if (id.rfind(prefix, 0) == 0) return true;
   return false;
 }
@@ -92,6 +92,8 @@ BackupRestore restore_backup_contents(Navigation& nav, const Catalog& catalog, s
     if (draft.queued.empty()) ++result.drafts;
     nav.drafts[target] = std::move(draft);
   }
+  // A file keeps its random id wherever it goes: the drafts that came in name it by that id.
+  for (auto& [id, file] : incoming.files) nav.files.emplace(id, std::move(file));
   for (auto& q : incoming.outbox) {
     if (has_queued(nav, q.submission_id())) continue;
     nav.outbox.push_back(std::move(q));

@@ -374,6 +374,7 @@ std::vector<FieldSpec> read_fields(FileReader& r, const json::value& v, const st
       case FieldKind::Group:
         r.check_keys(*o, fpath, {"id", "kind", "label", "fields"}, {"hint", "required", "when", "min_items", "max_items"});
         break;
+      case FieldKind::Attachment: r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "when", "accept"}); break;
       default: r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "profile", "when"}); break;
     }
     f.label = r.text_at(*o, "label", fpath);
@@ -386,6 +387,12 @@ std::vector<FieldSpec> read_fields(FileReader& r, const json::value& v, const st
                                      ": use name, furigana, birth_date, address, phone or email");
     if (const auto* w = o->if_contains("when")) f.shown_when = read_condition(r, *w, fpath + ".when", "field", visible);
     if (f.kind == FieldKind::Choice) f.options = read_options(r, *o, fpath);
+    if (f.kind == FieldKind::Attachment && o->contains("accept")) {
+      const std::string accept = r.string_at(*o, "accept", fpath);
+      if (accept != "photo" && accept != "photo-or-pdf")
+        r.fail(fpath + ".accept", "unknown accept " + quoted(accept) + ": use photo or photo-or-pdf");
+      f.accepts_pdf = accept == "photo-or-pdf";
+    }
     if (f.kind == FieldKind::Number) {
       f.min_value = static_cast<int>(r.integer_at(*o, "min", fpath, 0).value_or(0));
       f.max_value = static_cast<int>(r.integer_at(*o, "max", fpath, 0).value_or(f.max_value));

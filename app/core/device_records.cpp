@@ -8,6 +8,7 @@
 
 #include "draft_id.hpp"
 #include "json_text.hpp"
+#include "rating.hpp"
 #include "route_url.hpp"
 
 namespace madoguchi {
@@ -136,6 +137,10 @@ std::string sent_text(const SentApplication& sent) {
                  {"status", sent.status},
                  {"notes", std::move(notes)}};
   if (!sent.corrects.empty()) o["corrects"] = sent.corrects;
+  if (sent.rating) {
+    o["rating"] = sent.rating;
+    o["rating_sent"] = sent.rating_sent;
+  }
   return json::serialize(o);
 }
 
@@ -149,6 +154,12 @@ bool restore_sent(Navigation& nav, const json::object& o) {
   sent.corrects = string_member(o, "corrects");
   sent.sent_at = string_member(o, "sent_at");
   if (const std::string status = string_member(o, "status"); !status.empty()) sent.status = status;
+  if (const auto* rating = o.if_contains("rating");
+      rating && rating->is_int64() && rating->get_int64() >= kRatingMin && rating->get_int64() <= kRatingMax) {
+    sent.rating = static_cast<int>(rating->get_int64());
+    const auto* done = o.if_contains("rating_sent");
+    sent.rating_sent = done && done->is_bool() && done->get_bool();
+  }
   for (auto& [path, value] : read_string_map(o, "values")) sent.values.set(path, value);
   read_item_counts(o, nullptr, sent.values);
   if (const auto* notes = o.if_contains("notes"); notes && notes->is_array())
@@ -197,6 +208,7 @@ std::map<std::string, std::string> device_records(const Navigation& nav) {
   for (const auto& [draft_id, draft] : nav.drafts) out[kDraftRecordPrefix + draft_id] = draft_text(draft_id, draft);
   for (const auto& sent : nav.sent) out[kSentRecordPrefix + sent.receipt] = sent_text(sent);
   for (const auto& queued : nav.outbox) out[kOutboxRecordPrefix + queued.submission_id()] = outbox_record_text(queued);
+  for (const auto& [id, file] : nav.files) out[kFileRecordPrefix + id] = file->record;
   return out;
 }
 
@@ -204,6 +216,15 @@ RestoredRecords restore_device_records(Navigation& nav, const Catalog& catalog,
                                        const std::map<std::string, std::string>& records) {
   RestoredRecords restored;
   for (const auto& [id, text] : records) {
+    if (id.rfind(kFileRecordPrefix, 0) == 0) {
+      auto file = read_file_record(std::string_view(id).substr(std::string_view(kFileRecordPrefix).size()), text);
+      if (file) {
+        std::string file_id = file->id;
+        nav.files[file_id] = std::make_shared<const AttachedFile>(std::move(*file));
+      }
+      else restored.unreadable.push_back(id);
+      continue;
+    }
     const ParsedJson parsed = parse_json_text(text);
     bool ok = !parsed.error && parsed.value.is_object();
     if (ok && id == kSessionRecord) ok = restore_session(nav, parsed.value.get_object(), restored.fragment);

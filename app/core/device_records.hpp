@@ -1,7 +1,8 @@
 // What the device keeps for the resident between visits, as JSON texts by record id: one record per
 // draft ("draft/<draft id>", core/draft_id.hpp), one per sent application ("sent/<receipt>": its answers, to correct
 // them, and its last known status and notes), one per application waiting in the outbox
-// ("outbox/<submission id>", core/outbox.hpp) and one for the session ("session": the screen, the
+// ("outbox/<submission id>", core/outbox.hpp), one per attached photo or file ("file/<id>",
+// core/attached_files.hpp) and one for the session ("session": the screen, the
 // language and the answers to life-event questions). crypto/device_record.hpp seals each text at rest.
 #pragma once
 #include <map>

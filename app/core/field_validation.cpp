@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "attached_files.hpp"
 #include "civil_date.hpp"
 #include "text_normalize.hpp"
 #include "wareki.hpp"
@@ -230,6 +231,14 @@ FieldResult check_checkbox(const FieldSpec& spec, std::string_view raw) {
   return ok(value);
 }
 
+// The value is a file id (core/attached_files.hpp) the app put there; a draft whose file did not survive
+// has the value cleared when it is read back, so it asks for the photo again.
+FieldResult check_attachment(const FieldSpec& spec, std::string_view raw) {
+  if (raw.empty()) return spec.required ? fail(spec, "attachment.required") : ok({});
+  if (!is_file_id(raw)) return fail(spec, "attachment.required");
+  return ok(std::string(raw));
+}
+
 // 個人番号's check digit: 行政手続における特定の個人を識別するための番号の利用等に関する法律施行令 第8条 and
 // 平成26年総務省令第85号 第5条. With Pn the n-th digit of the first eleven counted from the right (n = 1..11)
 // and Qn = n + 1 for n <= 6, n - 5 for n >= 7 (weights 2..7, 2..6), the check digit is 11 - (Σ Pn×Qn mod 11),
@@ -252,7 +261,8 @@ FieldResult check_my_number(const FieldSpec& spec, std::string_view raw) {
 // Walks a form: scopes are the top level and group items, innermost first when a condition reads an id.
 class FormChecker {
  public:
-  FormChecker(const FormSpec& form, const FormValues& values) : form_(form), values_(values) {}
+  FormChecker(const FormSpec& form, const FormValues& values, const AttachedFiles* files)
+      : form_(form), values_(values), files_(files) {}
 
   CheckedForm run() {
     const Scope top{&form_.fields, "", nullptr};
@@ -279,7 +289,9 @@ class FormChecker {
         check_group(spec, path, scope);
         continue;
       }
-      FieldResult result = validate_field(spec, values_.get(path).value_or(""));
+      std::string_view raw = values_.get(path).value_or("");
+      if (spec.kind == FieldKind::Attachment && files_ && !attached_file(*files_, raw)) raw = {};
+      FieldResult result = validate_field(spec, raw);
       if (result.problem) {
         add(path, std::move(*result.problem));
       } else if (!result.normalized.empty()) {
@@ -367,6 +379,7 @@ class FormChecker {
 
   const FormSpec& form_;
   const FormValues& values_;
+  const AttachedFiles* files_;
   std::vector<FieldProblem> problems_;
   FormValues accepted_;
   std::set<std::string, std::less<>> shown_;
@@ -377,6 +390,7 @@ class FormChecker {
 FieldResult validate_field(const FieldSpec& spec, std::string_view raw) {
   if (spec.kind == FieldKind::Group) return ok({});
   if (spec.kind == FieldKind::Checkbox) return check_checkbox(spec, raw);
+  if (spec.kind == FieldKind::Attachment) return check_attachment(spec, raw);
   if (collapse_spaces(raw).empty()) return spec.required ? fail(spec, "field.required") : ok({});
   switch (spec.kind) {
     case FieldKind::Text:
@@ -403,12 +417,15 @@ FieldResult validate_field(const FieldSpec& spec, std::string_view raw) {
       return check_my_number(spec, raw);
     case FieldKind::Checkbox:
     case FieldKind::Group:
+    case FieldKind::Attachment:
       break;
   }
   return ok({});
 }
 
-CheckedForm check_form(const FormSpec& form, const FormValues& values) { return FormChecker(form, values).run(); }
+CheckedForm check_form(const FormSpec& form, const FormValues& values, const AttachedFiles* files) {
+  return FormChecker(form, values, files).run();
+}
 
 std::vector<FieldProblem> validate_form(const FormSpec& form, const FormValues& values) {
   return check_form(form, values).problems;
@@ -436,6 +453,7 @@ std::vector<ProblemCode> problem_codes() {
       {"choice.unknown", {}},
       {"checkbox.value", {}},
       {"checkbox.required", {}},
+      {"attachment.required", {}},
       {"my_number.digits", {}},
       {"my_number.check_digit", {}},
       {"group.min_items", {"min"}},

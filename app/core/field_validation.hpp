@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "attached_files.hpp"
 #include "form_fields.hpp"
 #include "messages.hpp"
 
@@ -46,8 +47,10 @@ struct CheckedForm {
   std::set<std::string, std::less<>> shown;
 };
 
-// validate_form, keeping what passed as well.
-CheckedForm check_form(const FormSpec& form, const FormValues& values);
+// validate_form, keeping what passed as well. With `files` (the device's attached files), an attachment
+// field naming a file the device no longer has reads as empty: a correction of a sent application, or a
+// draft whose photo was lost, asks for the photo again.
+CheckedForm check_form(const FormSpec& form, const FormValues& values, const AttachedFiles* files = nullptr);
 
 struct ProblemCode {
   std::string_view code;

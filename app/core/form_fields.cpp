@@ -15,7 +15,7 @@ constexpr KindName kKindNames[] = {
     {FieldKind::Date, "date"},         {FieldKind::PostalCode, "postal-code"}, {FieldKind::Address, "address"},
     {FieldKind::Phone, "phone"},       {FieldKind::Email, "email"},       {FieldKind::Choice, "choice"},
     {FieldKind::Checkbox, "checkbox"}, {FieldKind::Number, "number"},     {FieldKind::MyNumber, "my-number"},
-    {FieldKind::Group, "group"},
+    {FieldKind::Group, "group"},       {FieldKind::Attachment, "attachment"},
 };
 }  // namespace
 

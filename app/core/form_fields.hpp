@@ -27,6 +27,7 @@ enum class FieldKind {
   Number,      // a whole number within [min_value, max_value]
   MyNumber,    // 個人番号: never echoed back in a problem
   Group,       // a repeat group: `fields` once per item (household members, children)
+  Attachment,  // a photo (or a PDF) of a document: its value is the id of a file kept beside the draft
 };
 
 // The name of a kind in the catalog ("text", "postal-code", "my-number", ...), and back.
@@ -50,6 +51,7 @@ struct FieldSpec {
   int min_items = 0;                    // Group
   int max_items = 0;                    // Group; 0 for no limit
   std::vector<FieldSpec> fields;        // Group: the fields of one item
+  bool accepts_pdf = false;             // Attachment: a PDF as well as a photo (a certificate sent as a file)
   // Which answer of the resident's profile prefills this field (ワンスオンリー): "name", "furigana",
   // "birth_date", "address", "phone", "email", or empty for none.
   std::string profile_key;

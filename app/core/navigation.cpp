@@ -5,8 +5,10 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <set>
 
 #include "draft_id.hpp"
+#include "rating.hpp"
 
 namespace madoguchi {
 namespace {
@@ -61,6 +63,10 @@ void sealed(Navigation& nav, const ApplicationSealed& s) {
   queued.sealed = s.sealed;
   nav.outbox.push_back(std::move(queued));
   std::erase_if(nav.history, [&](const Route& r) { return r.draft_id == s.draft_id; });
+  // Sent together: the screen that sent it shows each one's receipt, so it stays.
+  if (nav.current.screen == Screen::SendTogether &&
+      std::find(nav.together.begin(), nav.together.end(), s.draft_id) != nav.together.end())
+    return;
   const std::string from = nav.current.event_id;
   if (nav.current.draft_id == s.draft_id) nav.current = Route{Screen::Receipt, from, s.draft_id};
   else go(nav, Route{Screen::Receipt, from, s.draft_id});
@@ -81,6 +87,12 @@ void sent(Navigation& nav, const SubmissionSent& s) {
     nav.drafts.erase(draft);
   }
   nav.sent.push_back(std::move(record));
+}
+
+void start_sending(FormDraft& draft) {
+  draft.sending = FormDraft::Sending::Sending;
+  draft.error_key.clear();
+  draft.error_params.clear();
 }
 
 // Not sealed, or refused for good: the draft opens again with the reason beside 送信する.
@@ -156,6 +168,37 @@ void backup(Navigation& nav, const Action& action) {
   }
 }
 
+void attachments(Navigation& nav, const Action& action) {
+  if (const auto* preparing = std::get_if<AttachmentPreparing>(&action)) {
+    FormDraft& draft = nav.drafts[preparing->draft_id];
+    draft.attaching = preparing->path;
+    draft.attach_errors.erase(preparing->path);
+  } else if (const auto* picked = std::get_if<AttachmentPicked>(&action)) {
+    FormDraft& draft = nav.drafts[picked->draft_id];
+    nav.files[picked->file->id] = picked->file;
+    draft.values.set(picked->path, picked->file->id);
+    draft.attach_errors.erase(picked->path);
+    if (draft.attaching == picked->path) draft.attaching.clear();
+  } else if (const auto* failed = std::get_if<AttachmentFailed>(&action)) {
+    FormDraft& draft = nav.drafts[failed->draft_id];
+    draft.attach_errors[failed->path] = failed->message_key;
+    if (draft.attaching == failed->path) draft.attaching.clear();
+  } else if (const auto* removed = std::get_if<RemoveAttachment>(&action)) {
+    FormDraft& draft = nav.drafts[removed->draft_id];
+    draft.values.set(removed->path, "");
+    draft.attach_errors.erase(removed->path);
+  }
+}
+
+// A file stays while a draft names it: removed, replaced, sent or deleted with its draft, it goes.
+void drop_unnamed_files(Navigation& nav) {
+  std::set<std::string_view> named;
+  for (const auto& [id, draft] : nav.drafts)
+    for (const auto& [path, value] : draft.values.all())
+      if (nav.files.count(value)) named.insert(value);
+  std::erase_if(nav.files, [&](const auto& file) { return !named.count(file.first); });
+}
+
 // A review needs a draft and a receipt a sent application; without them (a link opened later, back
 // after sending) the form is the screen that makes sense.
 Route reachable(const Navigation& nav, Route route) {
@@ -179,6 +222,9 @@ Route reachable(const Navigation& nav, Route route) {
 void apply(Navigation& nav, const Action& action) {
   if (const auto* open = std::get_if<OpenEvent>(&action)) {
     go(nav, Route{Screen::Event, open->event_id, {}});
+    nav.checklist_focus = open->procedure_id;
+  } else if (std::holds_alternative<ChecklistEntryShown>(action)) {
+    nav.checklist_focus.clear();
   } else if (const auto* search = std::get_if<SetSearch>(&action)) {
     nav.search = search->text;
   } else if (std::holds_alternative<OpenSettings>(action)) {
@@ -228,10 +274,13 @@ void apply(Navigation& nav, const Action& action) {
     if (!nav.history.empty() && nav.history.back() == target) go_back(nav);
     else go(nav, target);
   } else if (const auto* submit = std::get_if<SubmitApplication>(&action)) {
-    FormDraft& draft = nav.drafts[submit->draft_id];
-    draft.sending = FormDraft::Sending::Sending;
-    draft.error_key.clear();
-    draft.error_params.clear();
+    start_sending(nav.drafts[submit->draft_id]);
+  } else if (const auto* open_together = std::get_if<OpenSendTogether>(&action)) {
+    nav.together.clear();
+    go(nav, Route{Screen::SendTogether, open_together->event_id, {}});
+  } else if (const auto* together = std::get_if<SubmitTogether>(&action)) {
+    nav.together = together->draft_ids;
+    for (const auto& id : together->draft_ids) start_sending(nav.drafts[id]);
   } else if (const auto* sealed_one = std::get_if<ApplicationSealed>(&action)) {
     sealed(nav, *sealed_one);
   } else if (const auto* started = std::get_if<SendStarted>(&action)) {
@@ -269,6 +318,11 @@ void apply(Navigation& nav, const Action& action) {
       s->checking = false;
       s->error_key = unchecked->message_key;
     }
+  } else if (const auto* rate = std::get_if<RateApplication>(&action)) {
+    // One rating per application: the ward's counts would not know a changed mind from a second voice.
+    if (auto* s = find_sent(nav, rate->receipt); s && s->rating == 0 && is_rating_score(rate->score)) s->rating = rate->score;
+  } else if (const auto* rated = std::get_if<RatingSent>(&action)) {
+    if (auto* s = find_sent(nav, rated->receipt)) s->rating_sent = true;
   } else if (const auto* correct = std::get_if<CorrectApplication>(&action)) {
     const SentApplication* original = find_sent(nav, correct->receipt);
     if (!original) return;
@@ -295,7 +349,9 @@ void apply(Navigation& nav, const Action& action) {
     go(nav, Route{Screen::Backup, {}, {}});
   } else {
     backup(nav, action);
+    attachments(nav, action);
   }
+  if (!nav.files.empty()) drop_unnamed_files(nav);
   // Passphrases are not kept a moment longer than the screen that asked for them.
   if (nav.current.screen != Screen::Backup) wipe(nav.backup);
 }

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "attached_files.hpp"
 #include "checklist.hpp"
 #include "display_settings.hpp"
 #include "form_fields.hpp"
@@ -16,16 +17,22 @@
 
 namespace madoguchi {
 
-enum class Screen { Home, Event, Form, Review, Receipt, Applications, Backup, Settings };
+enum class Screen { Home, Event, Form, Review, Receipt, Applications, Backup, Settings, SendTogether };
 
 struct Route {
   Screen screen = Screen::Home;
-  std::string event_id;      // Event; for a form, the event it was opened from (may be empty)
+  std::string event_id;      // Event, SendTogether; for a form, the event it was opened from (may be empty)
   std::string draft_id;  // Form, Review, Receipt: which draft (core/draft_id.hpp)
   bool operator==(const Route&) const = default;
 };
 
-struct OpenEvent { std::string event_id; };
+// A life event's checklist; with `procedure_id` (a search hit for a procedure) that entry is brought into
+// view once.
+struct OpenEvent {
+  std::string event_id;
+  std::string procedure_id;
+};
+struct ChecklistEntryShown {};  // the entry OpenEvent asked for is in view
 struct SetSearch { std::string text; };  // what the resident typed into home's search box
 struct OpenSettings {};  // text size, contrast, dates, language
 struct SetTextSize { int percent = 100; };
@@ -41,9 +48,28 @@ struct OpenForm { std::string procedure_id; };
 struct OpenDraft { std::string draft_id; };  // one draft from the list of drafts
 // Another draft of the same procedure, beside the one open (a family member's form); the form opens.
 struct NewDraft { std::string procedure_id; };
+// The drafts of an event ready to go (core/send_together.hpp), checked on one screen.
+struct OpenSendTogether { std::string event_id; };
+// One confirmation for several drafts: each is sealed and sent as SubmitApplication does, and the screen
+// stays to show where each one stands.
+struct SubmitTogether { std::vector<std::string> draft_ids; };
 struct SetFieldValue { std::string draft_id, path, value; };
 struct AddGroupItem { std::string draft_id, group_path; };
 struct RemoveGroupItem { std::string draft_id, group_path; int index = 0; };
+// Side effect for the platform: the browser's file picker (`camera`: the phone's camera straight away),
+// for a photo or, where the field takes one, a PDF. Once a file is chosen it answers AttachmentPreparing,
+// then AttachmentPicked or AttachmentFailed.
+struct PickAttachment {
+  std::string draft_id, path;
+  bool camera = false, pdf = false;
+};
+struct AttachmentPreparing { std::string draft_id, path; };  // a photo is being made smaller
+struct AttachmentPicked {
+  std::string draft_id, path;
+  std::shared_ptr<const AttachedFile> file;
+};
+struct AttachmentFailed { std::string draft_id, path, message_key; };
+struct RemoveAttachment { std::string draft_id, path; };
 struct ShowProblems { std::string draft_id; };  // "continue" with problems: the summary and each error show
 struct OpenReview { std::string draft_id; };    // "continue" on a form without problems
 struct ChangeAnswer { std::string draft_id, path; };  // back from the review to one field
@@ -100,6 +126,13 @@ struct OpenApplications {};  // the applications sent from this device, with the
 // Side effect for the platform: ask the endpoint for a sent application's status; it answers with
 // StatusChecked or StatusCheckFailed.
 struct CheckStatus { std::string receipt; };
+// The resident's one tap on "how easy was this?" for a sent application (core/rating.hpp); the platform
+// sends it later, without the receipt, and answers RatingSent once the endpoint is done with it.
+struct RateApplication {
+  std::string receipt;
+  int score = 0;
+};
+struct RatingSent { std::string receipt; };
 struct WardNote {
   std::string sent;    // UTC time the ward sent it
   std::string status;  // the status it came with
@@ -140,7 +173,9 @@ using Action = std::variant<OpenEvent, SetSearch, OpenSettings, SetTextSize, Set
                             DraftsEdited, DeviceSaved, DeviceStorageFailed, DismissSetAside, UpdateReady,
                             ApplyUpdate, ApplicationSealed, SendStarted, SendDeferred, SendNow, NetworkChanged,
                             DeleteDraft, CancelDeleteDraft, OpenBackup, SetBackupText, MakeBackup, BackupMade,
-                            ChooseBackupFile, BackupFileChosen, RestoreBackup, BackupRestored, BackupFailed>;
+                            ChooseBackupFile, BackupFileChosen, RestoreBackup, BackupRestored, BackupFailed,
+                            PickAttachment, AttachmentPreparing, AttachmentPicked, AttachmentFailed, RemoveAttachment,
+                            RateApplication, RatingSent, OpenSendTogether, SubmitTogether, ChecklistEntryShown>;
 
 // One application being filled in, from the first answer to its receipt.
 struct FormDraft {
@@ -156,6 +191,8 @@ struct FormDraft {
   // Answers from an older version of this form whose field (or choice) the current form no longer has:
   // kept and shown to the resident, by their old field path.
   std::map<std::string, std::string, std::less<>> set_aside;
+  std::string attaching;  // the attachment field whose photo is being made smaller
+  std::map<std::string, std::string, std::less<>> attach_errors;  // by field path: why the last file was not taken
 };
 
 struct SentApplication {
@@ -168,6 +205,8 @@ struct SentApplication {
   std::vector<WardNote> notes;
   bool checking = false;
   std::string error_key;  // the last check failed: what the resident reads
+  int rating = 0;            // 1 to 5 as the resident rated it, 0 when not (yet)
+  bool rating_sent = false;  // the endpoint counted it (or refused it for good)
 };
 
 // The backup screen as the resident left it. The passphrases are wiped once used and when the screen closes.
@@ -197,12 +236,15 @@ struct Navigation {
   std::map<std::string, FormDraft, std::less<>> drafts;      // by draft id (core/draft_id.hpp)
   std::vector<QueuedApplication> outbox;                     // sealed, not yet held by the endpoint; oldest first
   std::vector<SentApplication> sent;                         // oldest first
+  AttachedFiles files;  // by id: every file a draft's attachment field names, and no other
   bool online = true;           // as the browser last said: sending and status checks wait for it
   std::string deleting;         // the draft the resident is asked to confirm deleting
   std::string storage_problem;  // message key ("storage.error.*") while the device cannot keep drafts
   bool update_ready = false;    // offered outside forms, so a reload never comes in the middle of typing
   BackupForm backup;
   std::string search;  // home's search box (core/catalog_search.hpp)
+  std::vector<std::string> together;  // the drafts last sent together, while their screen shows them
+  std::string checklist_focus;        // the procedure the checklist brings into view once (OpenEvent)
   DisplaySettings display;
 };
 

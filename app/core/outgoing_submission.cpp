@@ -35,11 +35,13 @@ std::string error_code(std::string_view body) {
 }  // namespace
 
 SealedApplication seal_application(std::string_view procedure_id, std::string application_json,
-                                   const crypto::WardPublicKey& ward_key, std::string_view created_utc) {
+                                   const crypto::WardPublicKey& ward_key, std::string_view created_utc,
+                                   std::vector<crypto::Attachment> attachments) {
   SealedApplication out{{}, crypto::new_submission_id(), crypto::new_random_token(), crypto::generate_ward_key_pair()};
   crypto::Submission submission;
   submission.procedure = std::string(procedure_id);
   submission.application_json = std::move(application_json);
+  submission.attachments = std::move(attachments);
   submission.reply_key = out.reply_key.public_key.bytes;
   out.envelope = crypto::seal_envelope(submission, ward_key, out.submission_id, created_utc);
   return out;

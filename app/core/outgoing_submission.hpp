@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crypto/envelope.hpp"
 #include "crypto/ward_keys.hpp"
 
 namespace madoguchi {
@@ -21,7 +22,8 @@ struct SealedApplication {
 
 // Throws what seal_envelope throws (std::length_error when it would pass the envelope limit).
 SealedApplication seal_application(std::string_view procedure_id, std::string application_json,
-                                   const crypto::WardPublicKey& ward_key, std::string_view created_utc);
+                                   const crypto::WardPublicKey& ward_key, std::string_view created_utc,
+                                   std::vector<crypto::Attachment> attachments = {});
 
 struct SendAnswer {
   std::optional<std::string> receipt;  // set when the endpoint holds the application

@@ -1,9 +1,13 @@
 // Walks the profile-linked fields once for prefilling and once for changes, with the same reach.
 #include "profile.hpp"
 
+#include <algorithm>
 #include <functional>
 
+#include "catalog.hpp"
+#include "draft_id.hpp"
 #include "field_validation.hpp"
+#include "navigation.hpp"
 
 namespace madoguchi {
 namespace {
@@ -54,6 +58,29 @@ std::vector<ProfileChange> profile_changes(const FormSpec& form, const FormValue
 
 void apply_changes(Profile& profile, const std::vector<ProfileChange>& accepted) {
   for (const auto& c : accepted) profile.values[c.key] = c.new_value;
+}
+
+Profile profile_from_answers(const Catalog& catalog, const Navigation& nav, std::string_view except_draft) {
+  struct Source {
+    std::string_view procedure_id, time;
+    const FormValues* values;
+  };
+  std::vector<Source> sources;
+  for (const auto& [id, draft] : nav.drafts)
+    if (id != except_draft) sources.push_back({procedure_of(id), draft.edited, &draft.values});
+  std::stable_sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) { return a.time > b.time; });
+  for (auto it = nav.sent.rbegin(); it != nav.sent.rend(); ++it) sources.push_back({it->procedure_id, it->sent_at, &it->values});
+  Profile out;
+  for (const auto& source : sources) {
+    const Procedure* procedure = catalog.find_procedure(source.procedure_id);
+    if (!procedure || !procedure->form) continue;
+    for_each_linked(procedure->form->fields, "", [&](const FieldSpec& f, const std::string& path) {
+      if (out.values.count(f.profile_key)) return;
+      const FieldResult checked = validate_field(f, source.values->get(path).value_or(""));
+      if (!checked.problem && !checked.normalized.empty()) out.values.emplace(f.profile_key, checked.normalized);
+    });
+  }
+  return out;
 }
 
 }  // namespace madoguchi

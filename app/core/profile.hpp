@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "form_fields.hpp"
@@ -36,5 +37,14 @@ struct ProfileChange {
 std::vector<ProfileChange> profile_changes(const FormSpec& form, const FormValues& values, const Profile& profile);
 
 void apply_changes(Profile& profile, const std::vector<ProfileChange>& accepted);
+
+struct Catalog;
+struct Navigation;
+
+// What the resident already answered in profile-linked fields of the other forms on this device: the
+// drafts changed last first, then the applications sent newest first; each key from the first that has a
+// valid value. The procedures of one life event ask the same name, address and phone, so another form can
+// take them with one tap.
+Profile profile_from_answers(const Catalog& catalog, const Navigation& nav, std::string_view except_draft);
 
 }  // namespace madoguchi

@@ -27,6 +27,7 @@ std::string route_fragment(const Route& route) {
   if (route.screen == Screen::Settings) return out + "settings";
   if (!route.event_id.empty()) out += "event/" + route.event_id;
   if (route.screen == Screen::Event) return out;
+  if (route.screen == Screen::SendTogether) return out + "/send";
   if (!route.event_id.empty()) out += "/";
   out += "apply/" + route.draft_id;
   if (route.screen == Screen::Review) out += "/review";
@@ -52,6 +53,7 @@ std::optional<Route> route_from_fragment(std::string_view fragment) {
     i = 2;
   }
   if (i == s.size()) return i == 0 ? std::nullopt : std::optional<Route>(route);
+  if (i == 2 && s.size() == 3 && s[2] == "send") return Route{Screen::SendTogether, route.event_id, {}};
   if (s[i] != "apply" || i + 1 >= s.size() || !is_draft_id(s[i + 1])) return std::nullopt;
   route.draft_id = std::string(s[i + 1]);
   route.screen = Screen::Form;

@@ -1,6 +1,7 @@
 // imgui's triangles are coloured by their vertices and shaped by the atlas's coverage, so one channel
 // is all the texture needs; imgui's OpenGL backend samples RGBA, and WebGL 2 cannot swizzle R8 into
-// alpha, so the shader reads .r itself. Nothing else draws into this context, so no GL state is saved.
+// alpha, so the shader reads .r itself. An attached photo's thumbnail is the one RGBA texture, sampled
+// as colour. Nothing else draws into this context, so no GL state is saved.
 #include "imgui_renderer.hpp"
 
 #include <GLES3/gl3.h>
@@ -27,15 +28,17 @@ void main() {
 constexpr const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D coverage;
+uniform bool picture;
 in vec2 frag_uv;
 in vec4 frag_color;
 layout (location = 0) out vec4 out_color;
 void main() {
-  out_color = vec4(frag_color.rgb, frag_color.a * texture(coverage, frag_uv).r);
+  vec4 texel = texture(coverage, frag_uv);
+  out_color = picture ? frag_color * texel : vec4(frag_color.rgb, frag_color.a * texel.r);
 })";
 
 GLuint g_program = 0, g_vao = 0, g_vertices = 0, g_indices = 0, g_font_texture = 0;
-GLint g_projection = -1;
+GLint g_projection = -1, g_picture = -1;
 std::size_t g_font_bytes = 0;
 
 GLuint compile(GLenum kind, const char* source) {
@@ -67,6 +70,7 @@ bool renderer_init() {
   glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
   if (!ok) return false;
   g_projection = glGetUniformLocation(g_program, "projection");
+  g_picture = glGetUniformLocation(g_program, "picture");
   glUseProgram(g_program);
   glUniform1i(glGetUniformLocation(g_program, "coverage"), 0);
 
@@ -106,6 +110,24 @@ void renderer_upload_font_atlas(ImFontAtlas& atlas) {
 
 std::size_t renderer_font_texture_bytes() { return g_font_bytes; }
 
+ImTextureID renderer_upload_picture(int width, int height, const unsigned char* rgba) {
+  GLuint texture = 0;
+  glGenTextures(1, &texture);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
+}
+
+void renderer_free_picture(ImTextureID picture) {
+  const GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(picture));
+  glDeleteTextures(1, &texture);
+}
+
 void renderer_draw(const ImDrawData& data) {
   const float fb_width = data.DisplaySize.x * data.FramebufferScale.x;
   const float fb_height = data.DisplaySize.y * data.FramebufferScale.y;
@@ -138,7 +160,9 @@ void renderer_draw(const ImDrawData& data) {
       const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
       if (x1 <= x0 || y1 <= y0) continue;
       glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_height - y1), static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-      glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+      const GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
+      glUniform1i(g_picture, texture != g_font_texture);
+      glBindTexture(GL_TEXTURE_2D, texture);
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                      reinterpret_cast<const void*>(static_cast<std::uintptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
     }

@@ -16,6 +16,10 @@ void renderer_upload_font_atlas(ImFontAtlas& atlas);
 // The font texture's bytes on the GPU: width x height, one byte each.
 std::size_t renderer_font_texture_bytes();
 
+// An RGBA picture (a thumbnail) as a texture imgui can draw, and freeing it.
+ImTextureID renderer_upload_picture(int width, int height, const unsigned char* rgba);
+void renderer_free_picture(ImTextureID picture);
+
 // Draws the frame's triangles over the framebuffer (cleared first by the caller).
 void renderer_draw(const ImDrawData& data);
 

@@ -35,6 +35,7 @@
 #include "device_saver.hpp"
 #include "dom_mirror.hpp"
 #include "file_download.hpp"
+#include "attachment_picker.hpp"
 #include "font_fetch.hpp"
 #include "html5_backend.hpp"
 #include "http_fetch.hpp"
@@ -42,6 +43,7 @@
 #include "local_clock.hpp"
 #include "outbox_sender.hpp"
 #include "page_status.hpp"
+#include "rating_sender.hpp"
 #include "submission_sender.hpp"
 #include "ui/app_view.hpp"
 #include "ui/font_atlas.hpp"
@@ -109,6 +111,7 @@ void note_new_glyphs(const Action& action) {
   const std::size_t before = g_app.glyphs.size();
   if (const auto* typed = std::get_if<SetFieldValue>(&action)) note_text(typed->value);
   if (const auto* searched = std::get_if<SetSearch>(&action)) note_text(searched->text);
+  if (const auto* picked = std::get_if<AttachmentPicked>(&action)) note_text(picked->file->name);
   if (const auto* checked = std::get_if<StatusChecked>(&action))
     for (const auto& note : checked->notes) note_text(note.text);
   if (g_app.glyphs.size() != before) g_app.glyphs_added = true;
@@ -120,11 +123,14 @@ void note_saved_text() {
     for (const auto& [path, value] : draft.values.all()) note_text(value);
     for (const auto& [path, value] : draft.set_aside) note_text(value);
   }
+  for (const auto& [id, file] : g_app.nav.files) note_text(file->name);
   for (const auto& sent : g_app.nav.sent) {
     for (const auto& [path, value] : sent.values.all()) note_text(value);
     for (const auto& note : sent.notes) note_text(note.text);
   }
 }
+
+void apply_outcome(Action outcome);
 
 // Every change goes through here, so the browser's history follows the app's route and the device
 // keeps what the resident typed.
@@ -140,6 +146,7 @@ void apply_action(const Action& action) {
   if (const auto* sealed = std::get_if<ApplicationSealed>(&action))
     device_saver_save([id = sealed->sealed->submission_id] { outbox_release(id); });
   outbox_changed(g_app.nav);
+  ratings_changed(g_app.nav, apply_outcome);
 }
 
 // The answer of a request the app made (a send, a status check) arrives between frames.
@@ -154,8 +161,11 @@ void submit(const std::string& draft_id) {
   const Procedure* procedure = g_app.catalog.find_procedure(procedure_of(draft_id));
   auto draft = g_app.nav.drafts.find(draft_id);
   if (!procedure || !procedure->form || draft == g_app.nav.drafts.end()) return;
-  const CheckedForm checked = check_form(*procedure->form, draft->second.values);
-  seal_for_outbox(draft_id, application_json(*procedure->form, checked.accepted, g_app.nav.language), apply_outcome);
+  const CheckedForm checked = check_form(*procedure->form, draft->second.values, &g_app.nav.files);
+  AttachmentsToSeal sealing = attachments_to_seal(*procedure->form, checked.accepted, g_app.nav.files);
+  if (sealing.bytes > kApplicationAttachmentsMaxBytes) return apply_outcome(SubmissionFailed{draft_id, "send.error.too_large", {}, {}});
+  seal_for_outbox(draft_id, application_json(*procedure->form, sealing.answers, g_app.nav.language),
+                  std::move(sealing.attachments), apply_outcome);
 }
 
 // Every record, with the sent applications' keys, sealed into a file under the resident's passphrase.
@@ -210,7 +220,9 @@ void frame() {
   }
   ImGui::NewFrame();
   const CivilDate today = local_today();
-  auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav, today}, g_app.tree, g_app.fonts);
+  update_thumbnails(g_app.nav.files, [] { request_frames(); });
+  auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav, today, &attachment_thumbnails()}, g_app.tree,
+                              g_app.fonts);
   ImGui::Render();
   ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -227,12 +239,15 @@ void frame() {
     apply_action(a);
     note_new_glyphs(a);
     if (const auto* s = std::get_if<SubmitApplication>(&a)) submit(s->draft_id);
+    if (const auto* together = std::get_if<SubmitTogether>(&a))
+      for (const auto& id : together->draft_ids) submit(id);
     if (const auto* c = std::get_if<CheckStatus>(&a)) check_status(c->receipt, apply_outcome);
     if (const auto* now = std::get_if<SendNow>(&a)) outbox_send_now(now->submission_id);
     if (std::holds_alternative<ApplyUpdate>(a)) device_saver_save(app_update_apply);
     if (std::holds_alternative<MakeBackup>(a)) after_a_frame(make_backup);
     if (std::holds_alternative<RestoreBackup>(a)) after_a_frame(restore_backup);
     if (std::holds_alternative<ChooseBackupFile>(a)) pick_backup_file(apply_outcome);
+    if (const auto* pick = std::get_if<PickAttachment>(&a)) pick_attachment(*pick, apply_outcome);
   }
   page_set_language(g_app.nav.language);
   fetch_fonts_for_language(g_app.nav.language);

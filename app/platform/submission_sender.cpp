@@ -52,8 +52,10 @@ void set_pinned_keys(const std::string& keys_json) {
   else std::fprintf(stderr, "keys.json: %s\n", std::get<KeyListError>(parsed).detail.c_str());
 }
 
-void seal_for_outbox(const std::string& draft_id, std::string application_json, std::function<void(Action)> done) {
-  fetch_asset("api/v1/keys", [draft_id, application_json = std::move(application_json), done](FetchResult r) mutable {
+void seal_for_outbox(const std::string& draft_id, std::string application_json,
+                     std::vector<crypto::Attachment> attachments, std::function<void(Action)> done) {
+  fetch_asset("api/v1/keys", [draft_id, application_json = std::move(application_json),
+                              attachments = std::move(attachments), done](FetchResult r) mutable {
     auto chosen = seal_key(r);
     if (auto* none = std::get_if<NoSealKey>(&chosen)) {
       std::fprintf(stderr, "send %s: no seal key: %s\n", draft_id.c_str(), none->detail.c_str());
@@ -61,7 +63,8 @@ void seal_for_outbox(const std::string& draft_id, std::string application_json, 
     }
     try {
       auto sealed = std::make_shared<const SealedApplication>(seal_application(
-          procedure_of(draft_id), std::move(application_json), std::get<crypto::WardPublicKey>(chosen), utc_iso_time()));
+          procedure_of(draft_id), std::move(application_json), std::get<crypto::WardPublicKey>(chosen), utc_iso_time(),
+          std::move(attachments)));
       done(ApplicationSealed{draft_id, std::move(sealed), utc_iso_time()});
     } catch (const std::length_error&) {
       fail(draft_id, "send.error.too_large", done);

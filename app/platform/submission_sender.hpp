@@ -21,7 +21,8 @@ void set_pinned_keys(const std::string& keys_json);
 
 // Seals the application to the ward's key on the device and answers with ApplicationSealed (for the
 // outbox to send) or SubmissionFailed when it cannot be sealed safely.
-void seal_for_outbox(const std::string& draft_id, std::string application_json, std::function<void(Action)> done);
+void seal_for_outbox(const std::string& draft_id, std::string application_json,
+                     std::vector<crypto::Attachment> attachments, std::function<void(Action)> done);
 
 // The endpoint holds this application: keep its status token and reply key to read its status later.
 void remember_sent(const std::string& receipt, const SealedApplication& sealed);

@@ -106,6 +106,7 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
     case Screen::Applications: draw_applications_screen(in, lang, actions); break;
     case Screen::Backup: draw_backup_screen(in, lang, actions); break;
     case Screen::Settings: draw_settings_screen(in, lang, actions); break;
+    case Screen::SendTogether: draw_send_together_screen(in, lang, actions); break;
   }
   // Home has the language switch on top; every other screen at its foot, out of the way of the task,
   // with the display settings beside it (the settings screen's own foot is its language section).

@@ -1,5 +1,9 @@
 // Draws one frame of the app for the current route and returns what the resident asked for.
 #pragma once
+#include <imgui.h>
+
+#include <map>
+#include <string>
 #include <vector>
 
 #include "core/catalog.hpp"
@@ -10,11 +14,19 @@
 
 namespace madoguchi::ui {
 
+// An attached photo made small on the GPU by the platform; none yet while the browser decodes it.
+struct Thumbnail {
+  ImTextureID texture = nullptr;
+  int width = 0, height = 0;  // pixels of the texture
+};
+using Thumbnails = std::map<std::string, Thumbnail, std::less<>>;  // by file id (core/attached_files.hpp)
+
 struct ViewInput {
   const Catalog& catalog;
   const Messages& messages;
   const Navigation& nav;
   CivilDate today;  // the resident's local date: the default event date, and days left
+  const Thumbnails* thumbnails = nullptr;
 };
 
 // Call between ImGui::NewFrame() and ImGui::Render(); fills `tree` with this frame's items.

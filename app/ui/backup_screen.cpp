@@ -74,7 +74,7 @@ void draw_backup_screen(const ViewInput& in, const std::string& lang, std::vecto
   if (!form.message_key.empty()) {
     const std::vector<std::pair<std::string_view, std::string>> params(form.params.begin(), form.params.end());
     if (form.failed) Alert(m.format(lang, form.message_key, params));
-    else Paragraph(m.format(lang, form.message_key, params));
+    else Status(m.format(lang, form.message_key, params));
     if (form.message_key == "backup.restored" && Button(m.get(lang, "home.my_applications"), "applications.open"))
       actions.push_back(OpenApplications{});
   }

@@ -2,9 +2,13 @@
 // checklist in order, each item with its due date, why it applies, and where it is done.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/checklist.hpp"
 #include "core/date_text.hpp"
 #include "core/procedure_text.hpp"
+#include "core/send_together.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 
@@ -52,12 +56,13 @@ void draw_questions(const ViewInput& in, const LifeEvent& event, const EventAnsw
   }
 }
 
-void draw_item(const ViewInput& in, const ChecklistItem& item, int number, std::vector<Action>& actions) {
+void draw_item(const ViewInput& in, const ChecklistItem& item, int number, float* focus_y, std::vector<Action>& actions) {
   const auto& m = in.messages;
   const std::string& lang = in.nav.language;
   const Procedure& p = *item.procedure;
   ImGui::PushID(p.id.c_str());
   Heading(std::to_string(number) + ". " + counter_name(p.title, lang), 3);
+  if (in.nav.checklist_focus == p.id) *focus_y = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
   if (item.entry->when) Paragraph(item.entry->why.in(lang));
   Paragraph(p.summary.in(lang));
   if (item.due) {
@@ -76,6 +81,18 @@ void draw_item(const ViewInput& in, const ChecklistItem& item, int number, std::
   SecondaryText(describe_fee(p.fee, m, lang));
   ImGui::PopID();
   Separator();
+}
+
+// Found by search: the page scrolls so that entry is on top, not the top of the event. A screen's first
+// frame starts at the top and cannot scroll past the last screen's height, so it asks until the scroll
+// has arrived there, or as far as the page goes.
+void bring_up(float entry_y, std::vector<Action>& actions) {
+  const float wanted = std::max(0.0f, entry_y - theme().section_gap);
+  const float scroll = ImGui::GetScrollY();
+  if (std::abs(scroll - wanted) <= 1.0f || (scroll > 0 && scroll >= ImGui::GetScrollMaxY() - 1.0f))
+    actions.push_back(ChecklistEntryShown{});
+  else
+    ImGui::SetScrollY(wanted);
 }
 
 }  // namespace
@@ -108,9 +125,18 @@ void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector
   Paragraph(items.size() == 1 ? std::string(m.get(lang, "event.procedure_count_one"))
                                : m.format(lang, "event.procedure_count", {{"count", std::to_string(items.size())}}));
   if (Button(m.get(lang, "calendar.add"), "calendar.add")) actions.push_back(ExportCalendar{event->id});
+  // Two or more forms filled in: checked on one screen and sent with one tap, rather than one by one.
+  if (const auto ready = drafts_ready_to_send(in.catalog, *event, answers, in.nav); ready.size() >= 2) {
+    const std::string count = std::to_string(ready.size());
+    Paragraph(m.format(lang, "event.together_hint", {{"count", count}}));
+    if (Button(m.format(lang, "event.together_open", {{"count", count}}), "together.open", true))
+      actions.push_back(OpenSendTogether{event->id});
+  }
   Separator();
   int number = 1;
-  for (const auto& item : items) draw_item(in, item, number++, actions);
+  float focus_y = -1;  // where the entry a search found begins, in the page
+  for (const auto& item : items) draw_item(in, item, number++, &focus_y, actions);
+  if (focus_y >= 0) bring_up(focus_y, actions);
 }
 
 }  // namespace madoguchi::ui

@@ -3,10 +3,12 @@
 // links to each field and each field shows its own message (GOV.UK's error pattern).
 #include <imgui.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/answer_text.hpp"
 #include "core/field_validation.hpp"
+#include "core/profile.hpp"
 #include "screens.hpp"
 
 namespace madoguchi::ui {
@@ -35,7 +37,7 @@ class FormView {
   FormView(const ViewInput& in, const Procedure& procedure, const FormDraft& draft, std::vector<Action>& actions)
       : in_(in), lang_(in.nav.language), draft_id_(in.nav.current.draft_id), procedure_(procedure), form_(*procedure.form),
         draft_(draft), actions_(actions),
-        checked_(check_form(form_, draft.values)) {
+        checked_(check_form(form_, draft.values, &in.nav.files)) {
     if (draft.show_problems)
       for (const auto& p : checked_.problems) problems_.emplace(p.field_path, problem_message(p, form_, in.messages, lang_));
   }
@@ -51,6 +53,7 @@ class FormView {
     if (!procedure_.online.available) Paragraph(m.get(lang_, "form.counter_lead"));
     if (!draft_.corrects.empty()) Paragraph(m.format(lang_, "form.corrects", {{"receipt", draft_.corrects}}));
     if (!draft_.set_aside.empty()) draw_set_aside();
+    draw_shared();
     if (!problems_.empty()) draw_summary();
     Separator();
     draw_fields(form_.fields, "");
@@ -75,6 +78,35 @@ class FormView {
     for (const auto& [path, value] : draft_.set_aside) Paragraph(path + "：" + value);
     if (Button(m.get(lang_, "form.set_aside_done"), "form.set_aside_done"))
       actions_.push_back(DismissSetAside{draft_id_});
+  }
+
+  // The name, address and phone the resident typed into another form of this device: offered in one
+  // tap for the empty fields that ask the same (ワンスオンリー), never filled in behind their back.
+  void draw_shared() {
+    const Prefilled shared = prefill(form_, profile_from_answers(in_.catalog, in_.nav, draft_id_), draft_.values);
+    std::vector<std::string> paths;  // a group's first item only once the resident has added it
+    for (const auto& path : shared.from_profile)
+      if (checked_.shown.count(path)) paths.push_back(path);
+    if (paths.empty()) return;
+    // Named in the order the form asks them.
+    auto position = [&](const std::string& path) {
+      const std::string top = path.substr(0, path.find_first_of("[."));
+      return std::find_if(form_.fields.begin(), form_.fields.end(), [&](const FieldSpec& f) { return f.id == top; });
+    };
+    std::stable_sort(paths.begin(), paths.end(), [&](const auto& a, const auto& b) { return position(a) < position(b); });
+    const auto& m = in_.messages;
+    std::string fields;
+    for (const auto& path : paths) {
+      const FieldSpec* spec = find_field_by_path(form_.fields, path);
+      if (!spec) continue;
+      if (!fields.empty()) fields += m.get(lang_, "form.shared_separator");
+      fields += spec->label.in(lang_);
+    }
+    Paragraph(m.format(lang_, "form.shared", {{"fields", fields}}));
+    if (Button(m.get(lang_, "form.shared_use"), "form.shared_use")) {
+      for (const auto& path : paths)
+        actions_.push_back(SetFieldValue{draft_id_, path, std::string(shared.values.get(path).value_or(""))});
+    }
   }
 
   bool another_draft_exists() const {
@@ -150,6 +182,12 @@ class FormView {
         if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
         draw_error(path);
         if (chosen >= 0) actions_.push_back(SetFieldValue{draft_id_, path, spec.options[chosen].value});
+        break;
+      }
+      case FieldKind::Attachment: {
+        const std::string label = label_of(spec);
+        AttachmentField(in_, lang_, {draft_id_, path, label, spec.hint.in(lang_), error_of(path), spec.accepts_pdf, reveal(path)},
+                        actions_);
         break;
       }
       case FieldKind::Checkbox: {

@@ -31,7 +31,7 @@ void draw_search(const ViewInput& in, const std::string& lang, std::vector<Actio
     } else if (const Procedure* p = in.catalog.find_procedure(hit.id)) {
       if (Tile(p->title.in(lang), m.format(lang, "search.procedure_of", {{"event", event->title.in(lang)}}),
                "found-procedure-" + hit.id))
-        actions.push_back(OpenEvent{hit.event_id});
+        actions.push_back(OpenEvent{hit.event_id, hit.id});
     }
   }
   Separator();

@@ -26,6 +26,23 @@ void draw_queued(const ViewInput& in, const std::string& lang, const QueuedAppli
   if (Button(m.get(lang, "receipt.queued_open"), "applications.open")) actions.push_back(OpenApplications{});
 }
 
+// Optional, one tap, and said to be anonymous before the tap: the ward learns how hard its forms are.
+void draw_rating(const ViewInput& in, const std::string& lang, const SentApplication& sent, std::vector<Action>& actions) {
+  const auto& m = in.messages;
+  static constexpr const char* kLabels[] = {"rating.1", "rating.2", "rating.3", "rating.4", "rating.5"};
+  Separator();
+  Heading(m.get(lang, "rating.heading"), 2);
+  if (sent.rating) {
+    Status(m.format(lang, "rating.thanks", {{"choice", std::string(m.get(lang, kLabels[sent.rating - 1]))}}));
+    return;
+  }
+  Paragraph(m.get(lang, "rating.note"));
+  std::vector<std::string> options;
+  for (const char* key : kLabels) options.emplace_back(m.get(lang, key));
+  const int chosen = RadioGroup(m.get(lang, "rating.heading"), "rating", options, -1);
+  if (chosen >= 0) actions.push_back(RateApplication{sent.receipt, chosen + 1});
+}
+
 }  // namespace
 
 void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
@@ -54,6 +71,7 @@ void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vect
   std::replace(department.begin(), department.end(), '\n', ' ');
   Paragraph(m.format(lang, procedure->online.available ? "receipt.next" : "receipt.next_counter", {{"department", department}}));
   if (Button(m.get(lang, "applications.open"), "applications.open")) actions.push_back(OpenApplications{});
+  draw_rating(in, lang, *sent, actions);
 }
 
 }  // namespace madoguchi::ui

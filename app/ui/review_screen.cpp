@@ -1,8 +1,7 @@
-// "Check your answers": every answer that will be sent, as the resident reads it, each with a change
-// button back to its field; then sending, with what happens to the data said before the tap.
+// "Check your answers": every answer that will be sent (answer_rows.cpp), each with a change button back
+// to its field; then sending, with what happens to the data said before the tap.
 #include <imgui.h>
 
-#include "core/answer_text.hpp"
 #include "core/field_validation.hpp"
 #include "screens.hpp"
 
@@ -13,7 +12,7 @@ class ReviewView {
  public:
   ReviewView(const ViewInput& in, const Procedure& procedure, const FormDraft& draft, std::vector<Action>& actions)
       : in_(in), lang_(in.nav.language), procedure_(procedure), draft_(draft), actions_(actions),
-        checked_(check_form(*procedure.form, draft.values)) {}
+        checked_(check_form(*procedure.form, draft.values, &in.nav.files)) {}
 
   void draw() {
     const auto& m = in_.messages;
@@ -22,7 +21,7 @@ class ReviewView {
     Heading(m.get(lang_, "review.heading"), 1);
     Paragraph(counter_name(procedure_.title, lang_));
     Separator();
-    draw_answers(procedure_.form->fields, "");
+    AnswerRows(in_, lang_, *procedure_.form, checked_, in_.nav.current.draft_id, !sending, 2, actions_);
     Separator();
     if (!checked_.problems.empty()) {
       // The answers changed since "continue" (another language's rule, a cleared field): fix them first.
@@ -46,39 +45,6 @@ class ReviewView {
   }
 
  private:
-  void draw_answers(const std::vector<FieldSpec>& fields, const std::string& prefix) {
-    const auto& m = in_.messages;
-    for (const auto& spec : fields) {
-      const std::string path = prefix + spec.id;
-      if (!checked_.shown.count(path)) continue;
-      ImGui::PushID(path.c_str());
-      if (spec.kind == FieldKind::Group) {
-        const int count = checked_.accepted.item_count(path);
-        for (int i = 0; i < count; ++i) {
-          Heading(m.format(lang_, "form.item", {{"group", spec.label.in(lang_)}, {"number", std::to_string(i + 1)}}), 2);
-          draw_answers(spec.fields, path + "[" + std::to_string(i) + "].");
-        }
-        if (count == 0) draw_row(spec, path, std::string(m.get(lang_, "review.none")));
-      } else {
-        auto value = checked_.accepted.get(path);
-        draw_row(spec, path, value ? answer_text(spec, *value, m, lang_, in_.nav.display.wareki) : std::string(m.get(lang_, "review.not_answered")));
-      }
-      ImGui::PopID();
-    }
-  }
-
-  void draw_row(const FieldSpec& spec, const std::string& path, const std::string& shown) {
-    const auto& m = in_.messages;
-    SecondaryText(spec.label.in(lang_));
-    Paragraph(shown);
-    // The button's name says which answer it changes, as GOV.UK's visually hidden text does.
-    if (draft_.sending != FormDraft::Sending::Sending &&
-        LabelledButton(m.get(lang_, "review.change_short"), m.format(lang_, "review.change", {{"field", spec.label.in(lang_)}}),
-                       "change"))
-      actions_.push_back(ChangeAnswer{in_.nav.current.draft_id, path});
-    ImGui::Dummy(ImVec2(0, 4));
-  }
-
   const ViewInput& in_;
   const std::string& lang_;
   const Procedure& procedure_;

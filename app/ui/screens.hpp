@@ -6,6 +6,7 @@
 
 #include "app_view.hpp"
 #include "core/draft_id.hpp"
+#include "core/field_validation.hpp"
 
 namespace madoguchi::ui {
 
@@ -17,6 +18,7 @@ void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vect
 void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_backup_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_settings_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+void draw_send_together_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 
 // A button for each language the UI speaks, named in itself: on top of home, at the foot of every other
 // screen, so a resident switches in the middle of a form and finds what they typed still there.
@@ -30,5 +32,21 @@ void CatalogLanguageNote(const ViewInput& in, const std::string& lang);
 // while online, a button to send it now. `said_waiting`: the screen already says it waits.
 void OutboxState(const ViewInput& in, const std::string& lang, const QueuedApplication& queued,
                  std::vector<Action>& actions, bool said_waiting = false);
+
+// An attachment field of a form: the photo or file attached, small, with its name, size and a way to take
+// it off; or the buttons that take one with the camera or from the phone. `error`: the field's problem.
+struct AttachmentFieldSpec {
+  std::string_view draft_id, path, label, hint, error;
+  bool accepts_pdf = false;
+  bool reveal = false;  // scroll the field into view this frame
+};
+void AttachmentField(const ViewInput& in, const std::string& lang, const AttachmentFieldSpec& field,
+                     std::vector<Action>& actions);
+// Every answer of a checked form that will be sent, as the resident reads it, each with a change button
+// back to its field (none while it is being sent); a repeat group's items under headings of `item_level`.
+void AnswerRows(const ViewInput& in, const std::string& lang, const FormSpec& form, const CheckedForm& checked,
+                const std::string& draft_id, bool can_change, int item_level, std::vector<Action>& actions);
+// An attached file as the review shows it: the photo small (or a PDF's box), its name and size.
+void AttachedFileView(const ViewInput& in, const std::string& lang, const AttachedFile& file);
 
 }  // namespace madoguchi::ui

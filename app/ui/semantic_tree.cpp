@@ -14,6 +14,8 @@ const char* role_name(Role role) {
     case Role::Radio: return "radio";
     case Role::Alert: return "alert";
     case Role::TextBox: return "textbox";
+    case Role::Image: return "img";
+    case Role::Status: return "status";
   }
   return "text";
 }

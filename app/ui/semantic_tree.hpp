@@ -11,7 +11,7 @@
 
 namespace madoguchi::ui {
 
-enum class Role : std::uint8_t { Heading, Text, Button, Link, Checkbox, RadioGroup, Radio, Alert, TextBox };
+enum class Role : std::uint8_t { Heading, Text, Button, Link, Checkbox, RadioGroup, Radio, Alert, TextBox, Image, Status };
 
 const char* role_name(Role role);  // the ARIA role
 

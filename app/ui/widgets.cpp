@@ -253,6 +253,29 @@ void Alert(std::string_view text) {
   emit(Role::Alert, text_id(Role::Alert, text), text);
 }
 
+void Picture(ImTextureID texture, ImVec2 size, std::string_view alt, std::string_view placeholder) {
+  const Theme& t = theme();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 end(pos.x + size.x, pos.y + size.y);
+  if (texture) {
+    dl->AddImage(texture, pos, end);
+  } else {
+    dl->AddRectFilled(pos, end, t.surface);
+    const ImVec2 text = ImGui::CalcTextSize(placeholder.data(), placeholder.data() + placeholder.size());
+    dl->AddText(ImVec2(pos.x + (size.x - text.x) / 2, pos.y + (size.y - text.y) / 2), t.text,
+                placeholder.data(), placeholder.data() + placeholder.size());
+  }
+  dl->AddRect(pos, end, t.border, 0.0f, 0, t.border_width);
+  emit(Role::Image, text_id(Role::Image, alt), alt);
+}
+
+void Status(std::string_view text) {
+  wrapped_text(text, theme().text);
+  emit(Role::Status, text_id(Role::Status, text), text);
+}
+
 std::optional<std::string> TextField(const TextFieldSpec& f) {
   const Theme& t = theme();
   ImGui::PushID(f.id.data(), f.id.data() + f.id.size());

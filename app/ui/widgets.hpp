@@ -1,6 +1,8 @@
 // The app's widgets: Dear ImGui items sized for touch that also describe themselves to the semantic
 // tree, so every control a resident sees is one a screen reader and a browser test can find.
 #pragma once
+#include <imgui.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,7 +10,6 @@
 
 #include "semantic_tree.hpp"
 
-struct ImFont;
 
 namespace madoguchi::ui {
 
@@ -44,6 +45,9 @@ void ErrorText(std::string_view text);
 bool LinkText(std::string_view text, std::string_view id);
 // A live region: the mirror announces `text` when it appears or changes.
 void Alert(std::string_view text);
+// What the resident's last step did (a backup made, a rating given): announced politely, after what the
+// screen reader is saying, where Alert interrupts for a problem.
+void Status(std::string_view text);
 
 struct TextFieldSpec {
   std::string_view id;     // unique on the screen: the field path
@@ -62,6 +66,10 @@ struct TextFieldSpec {
 // A labelled text field. The resident types into the real DOM field the platform lays over it while it
 // has focus; returns the new value when they changed it.
 std::optional<std::string> TextField(const TextFieldSpec& field);
+
+// A picture (an attached photo's thumbnail) `size` CSS px, named by `alt` for a screen reader; with no
+// texture yet (still being decoded) a framed box of that size with `placeholder` in it.
+void Picture(ImTextureID texture, ImVec2 size, std::string_view alt, std::string_view placeholder);
 
 // A touch-sized checkbox with its label; returns true when tapped (the caller flips the value).
 bool Checkbox(std::string_view label, std::string_view id, bool checked);

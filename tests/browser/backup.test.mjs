@@ -57,7 +57,7 @@ test('a backup made on one phone restores every draft on another, and says plain
   const file = readFileSync(await download.path());
   assert.equal(file.subarray(0, 16).toString('latin1'), 'MADOGUCHI-BACKUP');
   assert.ok(!file.includes(Buffer.from(NAME)), 'the name is not in the file in the clear');
-  await one.page.getByText(`バックアップファイル「${download.suggestedFilename()}」を保存しました。`, { exact: false }).waitFor();
+  await one.page.getByRole('status').filter({ hasText: `バックアップファイル「${download.suggestedFilename()}」を保存しました。` }).waitFor();
   assert.equal(await field(one.page, '合言葉').inputValue(), '', 'the passphrase is not kept on screen');
   await screenshot(one.page, 'backup-made-ja');
   assert.deepEqual(await accessibilityViolations(one.page), []);
@@ -91,7 +91,7 @@ test('a backup made on one phone restores every draft on another, and says plain
 
   await typeInto(page, 'バックアップの合言葉', PASSPHRASE);
   await tap(page.getByRole('button', { name: '戻す', exact: true }));
-  await page.getByText('戻しました：書きかけの申請 1 件、送信待ち 0 件、送った申請 0 件。').waitFor();
+  await page.getByRole('status').filter({ hasText: '戻しました：書きかけの申請 1 件、送信待ち 0 件、送った申請 0 件。' }).waitFor();
   await screenshot(page, 'backup-restored-ja');
 
   await tap(page.getByRole('button', { name: 'わたしの申請（書きかけ・送信待ち・送ったもの）' }));

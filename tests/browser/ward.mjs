@@ -21,14 +21,14 @@ function wardSide(server) {
   return { secret, tokenFile, passphraseFile };
 }
 
-// Opens the one new submission at `server` into a folder named `name`; returns the folder and the
+// Opens the `count` new submissions at `server` into a folder named `name`; returns the folder and the
 // staff token file (for `madoguchi-inbox reply`).
-export function fetchInbox(server, name) {
+export function fetchInbox(server, name, count = 1) {
   const { secret, tokenFile, passphraseFile } = wardSide(server);
   const out = path.join(server.dir, name);
   const run = spawnSync(process.env.MADOGUCHI_INBOX, ['fetch', '--server', server.url, '--token-file', tokenFile,
     '--key', secret, '--passphrase-file', passphraseFile, '--out', out], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr + run.stdout);
-  assert.match(run.stdout, /1 opened, 0 set aside/);
+  assert.match(run.stdout, new RegExp(`${count} opened, 0 set aside`));
   return { out, tokenFile };
 }

@@ -90,6 +90,16 @@ TEST_CASE("home's search box lists what it finds above every life event, and ope
   CHECK(found->y < lead->y);  // the finds first, every event still below
   p.activate(Role::Button, "転入届");
   CHECK(p.nav.current == Route{Screen::Event, "moving-in", {}});
+  // The procedure's own entry is brought into view (as high as the page goes), not the top of the event.
+  for (int i = 0; i < 3; ++i) p.frame();
+  const auto& nodes = p.tree.nodes();
+  const auto entry = std::find_if(nodes.begin(), nodes.end(), [](const ui::SemanticNode& n) {
+    return n.role == Role::Heading && n.level == 3 && n.name.ends_with("転入届");
+  });
+  REQUIRE(entry != nodes.end());
+  CHECK(entry->y >= 0);
+  CHECK(entry->y + entry->h < 844 / 2);
+  CHECK(p.nav.checklist_focus.empty());
 
   apply(p.nav, GoBack{});
   apply(p.nav, SetSearch{"xyzzy"});
