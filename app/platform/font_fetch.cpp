@@ -15,7 +15,6 @@ std::function<void(std::size_t, std::vector<unsigned char>)> g_arrived;
 std::function<void(std::vector<unsigned char>)> g_full_arrived;
 std::vector<bool> g_asked;  // by index in extra_fonts(): arrived or on its way
 bool g_full_asked = false;  // the full Japanese font arrived or is on its way
-std::function<void(std::string_view)> g_language_chosen;
 
 void report(const char* file, const FetchResult& r) {
   const std::string why = r.status ? "HTTP " + std::to_string(r.status) : r.error;
@@ -53,11 +52,8 @@ void fetch_full_font() {
 }
 
 void fetch_fonts_for_language(std::string_view language) {
-  if (g_language_chosen) g_language_chosen(language);
   if (const ExtraFont* font = extra_font_for_language(language)) fetch_font(*font);
 }
-
-void font_fetch_on_language(std::function<void(std::string_view)> chosen) { g_language_chosen = std::move(chosen); }
 
 void fetch_fonts_for_text(std::string_view utf8) {
   GlyphSet chars;

@@ -1,7 +1,6 @@
 // Fetches the full Japanese UI font after the first frame, and the fonts for what it lacks
 // (core/extra_fonts.hpp) when a language or typed text first needs one, and hands each to the atlas.
 // The app keeps working while one is on its way; its characters show as "?" until it arrives.
-// A chosen language's messages come the same way, through the hook main.cpp sets.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -27,9 +26,6 @@ void fetch_full_font();
 
 // Called at the start and after each frame in which the resident did something, with the UI language.
 void fetch_fonts_for_language(std::string_view language);
-// `chosen` runs on each fetch_fonts_for_language: main.cpp fetches that language's messages there the
-// first time, as the font is fetched here.
-void font_fetch_on_language(std::function<void(std::string_view language)> chosen);
 
 void fetch_fonts_for_text(std::string_view utf8);
 

@@ -206,6 +206,8 @@ void after_a_frame(void (*work)()) {
   emscripten_async_call([](void* w) { reinterpret_cast<void (*)()>(w)(); }, reinterpret_cast<void*>(work), 50);
 }
 
+void load_language(std::string_view language, bool first_frame);
+
 void frame() {
   backend_new_frame();
   if (g_app.failed) return;
@@ -250,6 +252,7 @@ void frame() {
     if (const auto* pick = std::get_if<PickAttachment>(&a)) pick_attachment(*pick, apply_outcome);
   }
   page_set_language(g_app.nav.language);
+  load_language(g_app.nav.language, false);
   fetch_fonts_for_language(g_app.nav.language);
   request_frames();
 }
@@ -313,6 +316,7 @@ void start() {
   page_ready();
   // Asked for as the first frame is drawn, so it never waits for them.
   fetch_full_font();
+  load_language(g_app.nav.language, false);
   fetch_fonts_for_language(g_app.nav.language);
   app_update_init([] { apply_outcome(UpdateReady{}); });
 }
@@ -404,7 +408,6 @@ void load_assets() {
                        load_language(saved_language(g_app.device), true);
                        loaded_one();
                      });
-  font_fetch_on_language([](std::string_view language) { load_language(language, false); });
   fetch_asset(kFirstFontFile, [](FetchResult r) {
     if (!r.ok) return fail("font", describe(r, kFirstFontFile));
     g_app.atlas.emplace(std::move(r.body));

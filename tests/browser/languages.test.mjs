@@ -139,3 +139,23 @@ test('Korean, Vietnamese and Chinese on a phone, switched in the middle of the è
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a resident who chose Korean reloads into Korean at once, and no other language is fetched for it', async () => {
+  const requested = [];
+  const { context, page, problems } = await openPhone(browser, server.url, {
+    prepare: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)),
+  });
+  const i18n = () => requested.filter((f) => f.startsWith('/i18n/')).sort();
+  assert.deepEqual(i18n(), ['/i18n/ja.json', '/i18n/names.json']);  // a first visit: Japanese, and each language's name
+  const ko = await chooseLanguage(page, 'ko');
+  await page.getByRole('heading', { name: ko['home.heading'], level: 1 }).waitFor();
+  await page.waitForTimeout(1500);  // the device keeps the choice (its saver waits 0.4 s)
+  requested.length = 0;
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0, null, { polling: 'raf' });
+  // The first usable frame is already Korean: its messages came before it, with their fallback.
+  assert.equal(await page.evaluate(() => document.querySelector('#mirror h1')?.textContent), ko['home.heading']);
+  assert.deepEqual(i18n().filter((f) => !['/i18n/ja.json', '/i18n/names.json'].includes(f)), ['/i18n/en.json', '/i18n/ko.json']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
