@@ -231,8 +231,9 @@ FieldResult check_checkbox(const FieldSpec& spec, std::string_view raw) {
   return ok(value);
 }
 
-// The value is a file id (core/attached_files.hpp) the app put there; a draft whose file did not survive
-// has the value cleared when it is read back, so it asks for the photo again.
+// The value is a file id (core/attached_files.hpp) the app put there. check_form, given the device's
+// files, reads one naming a file no longer there (a correction of a sent application) as empty, so the
+// form asks for the photo again.
 FieldResult check_attachment(const FieldSpec& spec, std::string_view raw) {
   if (raw.empty()) return spec.required ? fail(spec, "attachment.required") : ok({});
   if (!is_file_id(raw)) return fail(spec, "attachment.required");

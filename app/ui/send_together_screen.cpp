@@ -12,11 +12,11 @@ namespace madoguchi::ui {
 namespace {
 
 // "国民健康保険の加入（山田 太郎）": a household sends one form per person, told apart by whose it is.
-std::string draft_title(const Procedure& procedure, const FormValues* values, const std::string& lang) {
+std::string draft_title(const ViewInput& in, const Procedure& procedure, const FormValues* values, const std::string& lang) {
   std::string title = counter_name(procedure.title, lang);
   const std::string name = values && procedure.form ? draft_name(*procedure.form, *values) : std::string();
-  if (!name.empty()) title += "（" + name + "）";
-  return title;
+  if (name.empty()) return title;
+  return in.messages.format(lang, "together.draft_title", {{"procedure", title}, {"name", name}});
 }
 
 void draw_ready(const ViewInput& in, const std::string& lang, const std::vector<std::string>& ready,
@@ -31,7 +31,7 @@ void draw_ready(const ViewInput& in, const std::string& lang, const std::vector<
     const Procedure& procedure = *in.catalog.find_procedure(procedure_of(id));
     const FormDraft& draft = in.nav.drafts.at(id);
     Separator();
-    Heading(draft_title(procedure, &draft.values, lang), 2);
+    Heading(draft_title(in, procedure, &draft.values, lang), 2);
     const CheckedForm checked = check_form(*procedure.form, draft.values, &in.nav.files);
     AnswerRows(in, lang, *procedure.form, checked, id, true, 3, actions);
   }
@@ -57,7 +57,7 @@ void draw_sent(const ViewInput& in, const std::string& lang, std::vector<Action>
     for (const auto& s : in.nav.sent)
       if (s.draft_id == id) sent = &s;
     const FormValues* values = draft != in.nav.drafts.end() ? &draft->second.values : sent ? &sent->values : nullptr;
-    Heading(draft_title(*procedure, values, lang), 2);
+    Heading(draft_title(in, *procedure, values, lang), 2);
     if (draft == in.nav.drafts.end()) {
       if (sent) Paragraph(m.format(lang, "applications.receipt", {{"receipt", sent->receipt}}));
     } else if (draft->second.sending == FormDraft::Sending::Failed) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, choose, screenshot, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, choose, swipeIntoView, screenshot, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
 import { fetchInbox } from './ward.mjs';
 
 const kokuho = readSourceJson('assets/catalog/procedures/kokuho-kanyu.json');
@@ -103,7 +103,9 @@ test('a photo of the certificate: taken or picked, made smaller, kept, checked a
   await page.waitForTimeout(600);
   await page.reload();
   await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0);
-  await page.getByRole('img', { name: '添付した写真：certificate.png' }).waitFor();
+  const kept = page.getByRole('img', { name: '添付した写真：certificate.png' });
+  await kept.waitFor();
+  await swipeIntoView(kept);
   await page.waitForTimeout(500);  // the thumbnail is decoded again from the kept photo
   await screenshot(page, 'form-attachment-reloaded-ja');
 
