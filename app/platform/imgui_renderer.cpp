@@ -55,6 +55,17 @@ GLuint compile(GLenum kind, const char* source) {
   return 0;
 }
 
+// Tightly packed pixels into `texture`, sampled smoothly and never wrapped: the atlas and thumbnails alike.
+void upload(GLuint texture, GLint internal_format, GLenum format, int width, int height, const unsigned char* pixels) {
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, internal_format, width, height, 0, format, GL_UNSIGNED_BYTE, pixels);
+}
+
 }  // namespace
 
 bool renderer_init() {
@@ -96,13 +107,7 @@ void renderer_upload_font_atlas(ImFontAtlas& atlas) {
   int width = 0, height = 0;
   atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
   if (!g_font_texture) glGenTextures(1, &g_font_texture);
-  glBindTexture(GL_TEXTURE_2D, g_font_texture);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  upload(g_font_texture, GL_R8, GL_RED, width, height, pixels);
   g_font_bytes = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(g_font_texture)));
   atlas.ClearTexData();  // the GPU holds it now; a rebuild makes new pixels
@@ -113,13 +118,7 @@ std::size_t renderer_font_texture_bytes() { return g_font_bytes; }
 ImTextureID renderer_upload_picture(int width, int height, const unsigned char* rgba) {
   GLuint texture = 0;
   glGenTextures(1, &texture);
-  glBindTexture(GL_TEXTURE_2D, texture);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  upload(texture, GL_RGBA8, GL_RGBA, width, height, rgba);
   return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
 }
 

@@ -97,16 +97,23 @@ void bring_up(float entry_y, std::vector<Action>& actions) {
 
 }  // namespace
 
+const LifeEvent* EventScreenStart(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
+  if (BackButton(in.messages.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
+  const LifeEvent* event = in.catalog.find_event(in.nav.current.event_id);
+  if (!event) Heading(in.messages.get(lang, "event.not_found"), 1);
+  return event;
+}
+
+EventAnswers answers_for(const ViewInput& in, const LifeEvent& event) {
+  auto it = in.nav.answers.find(event.id);
+  return it == in.nav.answers.end() ? EventAnswers{} : it->second;
+}
+
 void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const auto& m = in.messages;
-  if (BackButton(m.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
-  const LifeEvent* event = in.catalog.find_event(in.nav.current.event_id);
-  if (!event) {
-    Heading(m.get(lang, "event.not_found"), 1);
-    return;
-  }
-  EventAnswers answers;
-  if (auto it = in.nav.answers.find(event->id); it != in.nav.answers.end()) answers = it->second;
+  const LifeEvent* event = EventScreenStart(in, lang, actions);
+  if (!event) return;
+  EventAnswers answers = answers_for(in, *event);
   if (!answers.event_date) answers.event_date = in.today;
 
   Heading(event->title.in(lang), 1);

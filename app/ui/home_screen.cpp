@@ -27,7 +27,7 @@ void draw_search(const ViewInput& in, const std::string& lang, std::vector<Actio
     const LifeEvent* event = in.catalog.find_event(hit.event_id);
     if (!event) continue;
     if (hit.kind == SearchHit::Kind::Event) {
-      if (Tile(event->title.in(lang), event->summary.in(lang), "found-event-" + hit.id)) actions.push_back(OpenEvent{hit.id});
+      if (Tile(event->title.in(lang), event->summary.in(lang), "found-event-" + hit.id)) actions.push_back(OpenEvent{hit.id, {}});
     } else if (const Procedure* p = in.catalog.find_procedure(hit.id)) {
       if (Tile(p->title.in(lang), m.format(lang, "search.procedure_of", {{"event", event->title.in(lang)}}),
                "found-procedure-" + hit.id))
@@ -55,7 +55,7 @@ void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<
   draw_search(in, lang, actions);
   Paragraph(m.get(lang, "home.lead"));
   for (const auto& event : in.catalog.events)
-    if (Tile(event.title.in(lang), event.summary.in(lang), "event-" + event.id)) actions.push_back(OpenEvent{event.id});
+    if (Tile(event.title.in(lang), event.summary.in(lang), "event-" + event.id)) actions.push_back(OpenEvent{event.id, {}});
   // Also for a new phone with nothing on it yet: restoring a backup starts here.
   Separator();
   if (Button(m.get(lang, "home.backup"), "backup.open")) actions.emplace_back(std::in_place_type<OpenBackup>);

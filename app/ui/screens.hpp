@@ -20,6 +20,12 @@ void draw_backup_screen(const ViewInput& in, const std::string& lang, std::vecto
 void draw_settings_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_send_together_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 
+// The top of a screen about the route's life event: the back button, then the event; nullptr after saying
+// it was not found (a link to an event the catalog no longer has).
+const LifeEvent* EventScreenStart(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+// What the resident answered about `event` so far (nothing yet on a first visit).
+EventAnswers answers_for(const ViewInput& in, const LifeEvent& event);
+
 // A button for each language the UI speaks, named in itself: on top of home, at the foot of every other
 // screen, so a resident switches in the middle of a form and finds what they typed still there.
 void LanguageSwitch(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);

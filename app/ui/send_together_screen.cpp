@@ -81,19 +81,12 @@ void draw_sent(const ViewInput& in, const std::string& lang, std::vector<Action>
 }  // namespace
 
 void draw_send_together_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
-  const auto& m = in.messages;
-  if (BackButton(m.get(lang, "nav.back"))) actions.emplace_back(std::in_place_type<GoBack>);
-  const LifeEvent* event = in.catalog.find_event(in.nav.current.event_id);
-  if (!event) {
-    Heading(m.get(lang, "event.not_found"), 1);
-    return;
-  }
-  Heading(m.get(lang, "together.heading"), 1);
+  const LifeEvent* event = EventScreenStart(in, lang, actions);
+  if (!event) return;
+  Heading(in.messages.get(lang, "together.heading"), 1);
   Paragraph(event->title.in(lang));
   if (!in.nav.together.empty()) return draw_sent(in, lang, actions);
-  EventAnswers answers;
-  if (auto it = in.nav.answers.find(event->id); it != in.nav.answers.end()) answers = it->second;
-  draw_ready(in, lang, drafts_ready_to_send(in.catalog, *event, answers, in.nav), actions);
+  draw_ready(in, lang, drafts_ready_to_send(in.catalog, *event, answers_for(in, *event), in.nav), actions);
 }
 
 }  // namespace madoguchi::ui

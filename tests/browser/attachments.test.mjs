@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, choose, swipeIntoView, screenshot, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, choose, swipeIntoView, screenshot, accessibilityViolations, SITE, readSourceJson, typeInto } from './portal.mjs';
 import { fetchInbox } from './ward.mjs';
 
 const kokuho = readSourceJson('assets/catalog/procedures/kokuho-kanyu.json');
@@ -54,13 +54,6 @@ function jpegSize(bytes) {
     i += 2 + length;
   }
   throw new Error('no frame in the JPEG');
-}
-
-async function typeInto(page, name, text) {
-  const field = page.getByRole('textbox', { name, exact: true });
-  await tap(field);
-  await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
-  await page.keyboard.insertText(text);
 }
 
 async function pick(page, button, files) {

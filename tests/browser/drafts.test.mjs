@@ -2,7 +2,7 @@
 // reopened tab, and a full disk — each time every value comes back, and the device holds it sealed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEndpoint, launchBrowser, openPhone, tap, choose, screenshot, readSourceJson } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, choose, screenshot, readSourceJson, typeInto } from './portal.mjs';
 
 const kokuho = readSourceJson('assets/catalog/procedures/kokuho-kanyu.json');
 const FORM = '#/event/birth/apply/kokuho-kanyu';
@@ -18,13 +18,6 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.stop(); });
 
 const field = (page, name) => page.getByRole('textbox', { name, exact: true });
-
-async function typeInto(page, name, text) {
-  await tap(field(page, name));
-  await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-}
 
 // The device's records as IndexedDB holds them: id -> bytes.
 function storedRecords(page) {

@@ -1,17 +1,13 @@
 // The 国民健康保険 加入 form filled in as a parent of a newborn would, up to its "check your answers"
 // screen: for tests about what happens after, not about typing.
-import { tap, choose, readSourceJson } from './portal.mjs';
+import { tap, choose, readSourceJson, typeInto } from './portal.mjs';
 
 export const KOKUHO_FORM = '#/event/birth/apply/kokuho-kanyu';
 const kokuho = readSourceJson('assets/catalog/procedures/kokuho-kanyu.json');
 
 export async function fillKokuhoToReview(page) {
   await page.getByRole('heading', { name: kokuho.title.ja, level: 1 }).waitFor();
-  const type = async (name, text) => {
-    await tap(page.getByRole('textbox', { name, exact: true }));
-    await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
-    await page.keyboard.insertText(text);
-  };
+  const type = (name, text) => typeInto(page, name, text);
   await type('世帯主の氏名', '山田 太郎');
   await type('住所', '東京都千代田区九段南1-2-1');
   await choose(page.getByRole('radio', { name: '子どもが生まれた', exact: true }));

@@ -98,6 +98,15 @@ export async function tap(locator) {
   await locator.tap({ force: true });
 }
 
+// Types into the field named `name` (a text or passphrase field of the mirror) as a phone keyboard does:
+// a tap, the field's focus, what it held selected, the text inserted.
+export async function typeInto(page, name, text) {
+  await tap(page.locator(`#mirror input[aria-label="${name}"]`));
+  await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
 // A radio tapped until it shows as chosen. Under heavy load a tap right after typing is now and then
 // lost (issue 6 note: not yet explained); a resident taps again, and so does this, saying so in the log.
 export async function choose(radio) {

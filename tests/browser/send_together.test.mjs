@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEndpoint, launchBrowser, openPhone, tap, choose, screenshot, accessibilityViolations, SITE, readSourceJson } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, choose, screenshot, accessibilityViolations, SITE, readSourceJson, typeInto } from './portal.mjs';
 import { fetchInbox } from './ward.mjs';
 import { fillKokuhoToReview } from './kokuho_form.mjs';
 
@@ -21,12 +21,6 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.stop(); });
-
-async function typeInto(page, name, text) {
-  await tap(page.getByRole('textbox', { name, exact: true }));
-  await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
-  await page.keyboard.insertText(text);
-}
 
 test('two forms of a birth: shared answers in one tap, both checked on one screen and sent with one tap', async () => {
   const { page, problems } = await openPhone(browser, server.url + '#/event/birth', { now: new Date('2026-03-20T10:00:00+09:00') });
