@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <set>
 
+#include "form_pages.hpp"
 #include "json_text.hpp"
 
 namespace madoguchi {
@@ -369,16 +370,25 @@ std::vector<FieldSpec> read_fields(FileReader& r, const json::value& v, const st
     }
     f.kind = *parsed;
     switch (f.kind) {
-      case FieldKind::Choice: r.check_keys(*o, fpath, {"id", "kind", "label", "options"}, {"hint", "required", "profile", "when"}); break;
-      case FieldKind::Number: r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "profile", "when", "min", "max"}); break;
-      case FieldKind::Group:
-        r.check_keys(*o, fpath, {"id", "kind", "label", "fields"}, {"hint", "required", "when", "min_items", "max_items"});
+      case FieldKind::Choice:
+        r.check_keys(*o, fpath, {"id", "kind", "label", "options"}, {"hint", "required", "profile", "when", "page"});
         break;
-      case FieldKind::Attachment: r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "when", "accept"}); break;
-      default: r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "profile", "when"}); break;
+      case FieldKind::Number:
+        r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "profile", "when", "min", "max", "page"});
+        break;
+      case FieldKind::Group:
+        r.check_keys(*o, fpath, {"id", "kind", "label", "fields"}, {"hint", "required", "when", "min_items", "max_items", "page"});
+        break;
+      case FieldKind::Attachment:
+        r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "when", "accept", "page"});
+        break;
+      default: r.check_keys(*o, fpath, {"id", "kind", "label"}, {"hint", "required", "profile", "when", "page"}); break;
     }
+    if (depth > 0 && o->contains("page"))
+      r.fail(fpath + ".page", "a page starts at a field at the top of the form, not inside a group: move \"page\" to the group");
     f.label = r.text_at(*o, "label", fpath);
     if (o->contains("hint")) f.hint = r.text_at(*o, "hint", fpath);
+    if (o->contains("page")) f.page = r.text_at(*o, "page", fpath);
     f.required = r.bool_at(*o, "required", fpath).value_or(false);
     f.profile_key = r.string_at(*o, "profile", fpath);
     static const std::set<std::string> kProfileKeys{"name", "furigana", "birth_date", "address", "phone", "email"};
@@ -411,6 +421,18 @@ std::vector<FieldSpec> read_fields(FileReader& r, const json::value& v, const st
   return fields;
 }
 
+// A long form is asked a page at a time, and where its pages start is the author's call (what belongs
+// together), so the loader asks for it rather than guessing.
+void check_pages(FileReader& r, const FormSpec& form) {
+  const auto paged = std::count_if(form.fields.begin(), form.fields.end(), [](const FieldSpec& f) { return starts_page(f); });
+  if (paged > 0 && !form.fields.empty() && !starts_page(form.fields.front()))
+    r.fail("$.form.fields[0]", "this form has pages, so its first field starts one: add a \"page\" title to it");
+  if (paged == 0 && form.fields.size() > kOnePageFields)
+    r.fail("$.form.fields", "a form of " + std::to_string(form.fields.size()) +
+                                " fields is too long for one phone screen: add a \"page\" title to each field that starts a page "
+                                "(see assets/catalog/README.md, Forms)");
+}
+
 std::optional<FormSpec> read_form(FileReader& r, const json::value& v) {
   const auto* obj = r.object_at(v, "$.form");
   if (!obj) return std::nullopt;
@@ -418,6 +440,7 @@ std::optional<FormSpec> read_form(FileReader& r, const json::value& v) {
   FormSpec form;
   std::vector<std::set<std::string>> scope;
   if (obj->contains("fields")) form.fields = read_fields(r, obj->at("fields"), "$.form.fields", scope, 0);
+  check_pages(r, form);
   if (const auto* rules = obj->if_contains("rules")) {
     const auto* arr = rules->if_array();
     if (!arr) r.fail("$.form.rules", "expected a list of rules");

@@ -55,6 +55,8 @@ struct FieldSpec {
   // Which answer of the resident's profile prefills this field (ワンスオンリー): "name", "furigana",
   // "birth_date", "address", "phone", "email", or empty for none.
   std::string profile_key;
+  // Top-level fields only: this field starts a page of the form with this title (core/form_pages.hpp).
+  LocalizedText page;
 };
 
 // A rule between two fields, checked once both are filled in and valid; the problem goes on `field`.

@@ -28,6 +28,13 @@ void go_back(Navigation& nav) {
   }
 }
 
+// To the route just before this one, a step back rather than a new step: from a changed answer back to
+// the review, the browser's back button then leaves the review rather than returning to the change.
+void go_or_back(Navigation& nav, const Route& target) {
+  if (!nav.history.empty() && nav.history.back() == target) go_back(nav);
+  else go(nav, target);
+}
+
 Route form_route(const Navigation& nav, Screen screen, const std::string& draft_id) {
   const std::string& from = nav.current.event_id;
   return Route{screen, from, draft_id};
@@ -260,19 +267,25 @@ void apply(Navigation& nav, const Action& action) {
     nav.drafts[remove->draft_id].values.remove_item(remove->group_path, remove->index);
   } else if (const auto* problems = std::get_if<ShowProblems>(&action)) {
     nav.drafts[problems->draft_id].show_problems = true;
+  } else if (const auto* next_page = std::get_if<OpenFormPage>(&action)) {
+    nav.drafts[next_page->draft_id].show_problems = next_page->show_problems;
+    Route page = form_route(nav, Screen::Form, next_page->draft_id);
+    page.page = next_page->page;
+    go_or_back(nav, page);
   } else if (const auto* review = std::get_if<OpenReview>(&action)) {
-    go(nav, form_route(nav, Screen::Review, review->draft_id));
+    nav.drafts[review->draft_id].changing = false;
+    go_or_back(nav, form_route(nav, Screen::Review, review->draft_id));
   } else if (const auto* change = std::get_if<ChangeAnswer>(&action)) {
-    nav.drafts[change->draft_id].scroll_to = change->path;
-    const Route form = form_route(nav, Screen::Form, change->draft_id);
-    if (!nav.history.empty() && nav.history.back() == form) go_back(nav);
-    else go(nav, form);
+    FormDraft& draft = nav.drafts[change->draft_id];
+    draft.scroll_to = change->path;
+    draft.changing = true;
+    Route form = form_route(nav, Screen::Form, change->draft_id);
+    form.page = change->page;
+    go_or_back(nav, form);
   } else if (const auto* scroll = std::get_if<ScrollToField>(&action)) {
     nav.drafts[scroll->draft_id].scroll_to = scroll->path;
   } else if (const auto* url = std::get_if<FollowUrl>(&action)) {
-    const Route target = reachable(nav, url->route);
-    if (!nav.history.empty() && nav.history.back() == target) go_back(nav);
-    else go(nav, target);
+    go_or_back(nav, reachable(nav, url->route));
   } else if (const auto* submit = std::get_if<SubmitApplication>(&action)) {
     start_sending(nav.drafts[submit->draft_id]);
   } else if (const auto* open_together = std::get_if<OpenSendTogether>(&action)) {

@@ -23,6 +23,7 @@ struct Route {
   Screen screen = Screen::Home;
   std::string event_id;      // Event, SendTogether; for a form, the event it was opened from (may be empty)
   std::string draft_id;  // Form, Review, Receipt: which draft (core/draft_id.hpp)
+  int page = 0;          // Form: which of its pages (core/form_pages.hpp), from 0
   bool operator==(const Route&) const = default;
 };
 
@@ -71,8 +72,20 @@ struct AttachmentPicked {
 struct AttachmentFailed { std::string draft_id, path, message_key; };
 struct RemoveAttachment { std::string draft_id, path; };
 struct ShowProblems { std::string draft_id; };  // "continue" with problems: the summary and each error show
+// "continue" on a page without problems: the next page of the form. With `show_problems`, the page is an
+// earlier one whose answers no longer do (a rule with a later answer): its errors show at once.
+struct OpenFormPage {
+  std::string draft_id;
+  int page = 0;
+  bool show_problems = false;
+};
 struct OpenReview { std::string draft_id; };    // "continue" on a form without problems
-struct ChangeAnswer { std::string draft_id, path; };  // back from the review to one field
+// Back from a review to one field, on the page that asks it; that page's "continue" then returns to the
+// review once the form is complete.
+struct ChangeAnswer {
+  std::string draft_id, path;
+  int page = 0;
+};
 struct ScrollToField { std::string draft_id, path; };  // bring a field into view once; "" when done
 // The browser went to `route` (back or forward button, a typed or shared link): one step back when it is
 // the route before this one, otherwise a new step. A form's review or receipt with nothing to show
@@ -167,7 +180,7 @@ struct SubmissionFailed {
   std::string submission_id;  // the outbox entry the endpoint refused, if it got that far
 };
 using Action = std::variant<OpenEvent, SetSearch, OpenSettings, SetTextSize, SetHighContrast, SetWareki, GoBack, SetLanguage, SetEventDate, AnswerQuestion, ExportCalendar, OpenForm, NewDraft, OpenDraft,
-                            SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenReview, ChangeAnswer,
+                            SetFieldValue, AddGroupItem, RemoveGroupItem, ShowProblems, OpenFormPage, OpenReview, ChangeAnswer,
                             ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
                             OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication,
                             DraftsEdited, DeviceSaved, DeviceStorageFailed, DismissSetAside, UpdateReady,
@@ -180,7 +193,9 @@ using Action = std::variant<OpenEvent, SetSearch, OpenSettings, SetTextSize, Set
 // One application being filled in, from the first answer to its receipt.
 struct FormDraft {
   FormValues values;
-  bool show_problems = false;  // set by a "continue" with problems; errors stay shown from then on
+  // Set by a "continue" with problems; the page's errors stay shown from then on, until the next page.
+  bool show_problems = false;
+  bool changing = false;  // opened from the review to change an answer (ChangeAnswer)
   std::string scroll_to;       // a field path the form screen brings into view once
   enum class Sending { Idle, Sending, Failed } sending = Sending::Idle;
   std::string error_key;  // Failed: the message key

@@ -17,6 +17,17 @@ std::vector<std::string_view> segments(std::string_view path) {
   return out;
 }
 
+// A form's page as people count them, from 1; a form has far fewer pages than the bound.
+std::optional<int> page_number(std::string_view text) {
+  if (text.empty() || text.size() > 2 || text[0] == '0') return std::nullopt;
+  int number = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    number = number * 10 + (c - '0');
+  }
+  return number;
+}
+
 }  // namespace
 
 std::string route_fragment(const Route& route) {
@@ -30,6 +41,7 @@ std::string route_fragment(const Route& route) {
   if (route.screen == Screen::SendTogether) return out + "/send";
   if (!route.event_id.empty()) out += "/";
   out += "apply/" + route.draft_id;
+  if (route.screen == Screen::Form && route.page > 0) out += "/page/" + std::to_string(route.page + 1);
   if (route.screen == Screen::Review) out += "/review";
   if (route.screen == Screen::Receipt) out += "/receipt";
   return out;
@@ -59,6 +71,12 @@ std::optional<Route> route_from_fragment(std::string_view fragment) {
   route.screen = Screen::Form;
   i += 2;
   if (i == s.size()) return route;
+  if (s[i] == "page" && i + 2 == s.size()) {
+    const auto number = page_number(s[i + 1]);
+    if (!number) return std::nullopt;
+    route.page = *number - 1;
+    return route;
+  }
   if (i + 1 != s.size()) return std::nullopt;
   if (s[i] == "review") route.screen = Screen::Review;
   else if (s[i] == "receipt") route.screen = Screen::Receipt;

@@ -1,5 +1,6 @@
 // Each screen's address in the page's URL fragment, so the browser's back button, Android's back
-// gesture and a shared link all work: "#/event/birth", "#/event/birth/apply/kokuho-kanyu/review".
+// gesture and a shared link all work: "#/event/birth", "#/event/birth/apply/kokuho-kanyu/review",
+// "#/event/moving-in/apply/tennyu-todoke/page/3" (a form's third page).
 #pragma once
 #include <optional>
 #include <string>

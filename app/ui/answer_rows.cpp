@@ -1,8 +1,11 @@
-// The answers of a checked form as the resident reads them, each with a button back to its field: the
-// review of one form, and each form of several sent together.
+// The answers of a checked form as the resident reads them, each with a button back to its field, under
+// the titles of the form's pages: the review of one form, and each form of several sent together.
 #include <imgui.h>
 
+#include <span>
+
 #include "core/answer_text.hpp"
+#include "core/form_pages.hpp"
 #include "screens.hpp"
 
 namespace madoguchi::ui {
@@ -11,18 +14,24 @@ namespace {
 class AnswerRowsView {
  public:
   AnswerRowsView(const ViewInput& in, const std::string& lang, const FormSpec& form, const CheckedForm& checked,
-                 const std::string& draft_id, bool can_change, int item_level, std::vector<Action>& actions)
+                 const std::string& draft_id, bool can_change, int heading_level, std::vector<Action>& actions)
       : in_(in), lang_(lang), form_(form), checked_(checked), draft_id_(draft_id), can_change_(can_change),
-        item_level_(item_level), actions_(actions) {}
+        heading_level_(heading_level), actions_(actions) {}
 
   void draw() {
     ImGui::PushID(draft_id_.c_str());
-    draw_answers(form_.fields, "");
+    const auto pages = form_pages(form_);
+    for (const int p : shown_pages(form_, checked_.shown)) {
+      const FormPage& page = pages[static_cast<std::size_t>(p)];
+      if (page.title) Heading(page.title->in(lang_), heading_level_);
+      const std::span<const FieldSpec> fields(form_.fields.data() + page.first, page.end - page.first);
+      draw_answers(fields, "", page.title ? heading_level_ + 1 : heading_level_);
+    }
     ImGui::PopID();
   }
 
  private:
-  void draw_answers(const std::vector<FieldSpec>& fields, const std::string& prefix) {
+  void draw_answers(std::span<const FieldSpec> fields, const std::string& prefix, int level) {
     const auto& m = in_.messages;
     for (const auto& spec : fields) {
       const std::string path = prefix + spec.id;
@@ -31,8 +40,8 @@ class AnswerRowsView {
       if (spec.kind == FieldKind::Group) {
         const int count = checked_.accepted.item_count(path);
         for (int i = 0; i < count; ++i) {
-          Heading(m.format(lang_, "form.item", {{"group", spec.label.in(lang_)}, {"number", std::to_string(i + 1)}}), item_level_);
-          draw_answers(spec.fields, path + "[" + std::to_string(i) + "].");
+          Heading(m.format(lang_, "form.item", {{"group", spec.label.in(lang_)}, {"number", std::to_string(i + 1)}}), level);
+          draw_answers(spec.fields, path + "[" + std::to_string(i) + "].", level + 1);
         }
         if (count == 0) draw_row(spec, path, std::string(m.get(lang_, "review.none")));
       } else if (spec.kind == FieldKind::Attachment) {
@@ -65,7 +74,7 @@ class AnswerRowsView {
     if (can_change_ &&
         LabelledButton(m.get(lang_, "review.change_short"), m.format(lang_, "review.change", {{"field", spec.label.in(lang_)}}),
                        "change"))
-      actions_.push_back(ChangeAnswer{draft_id_, path});
+      actions_.push_back(ChangeAnswer{draft_id_, path, page_of(form_, path)});
     ImGui::Dummy(ImVec2(0, 4));
   }
 
@@ -75,15 +84,15 @@ class AnswerRowsView {
   const CheckedForm& checked_;
   const std::string& draft_id_;
   bool can_change_;
-  int item_level_;
+  int heading_level_;
   std::vector<Action>& actions_;
 };
 
 }  // namespace
 
 void AnswerRows(const ViewInput& in, const std::string& lang, const FormSpec& form, const CheckedForm& checked,
-                const std::string& draft_id, bool can_change, int item_level, std::vector<Action>& actions) {
-  AnswerRowsView(in, lang, form, checked, draft_id, can_change, item_level, actions).draw();
+                const std::string& draft_id, bool can_change, int heading_level, std::vector<Action>& actions) {
+  AnswerRowsView(in, lang, form, checked, draft_id, can_change, heading_level, actions).draw();
 }
 
 }  // namespace madoguchi::ui

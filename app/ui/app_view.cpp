@@ -88,7 +88,8 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
   ImGui::PopStyleVar();
   // A new screen starts at its top, as a new page would, not where the last one was scrolled to.
   const ImGuiID route_key = ImGui::GetID("##route");
-  const std::string route_name = in.nav.current.event_id + "/" + in.nav.current.draft_id;
+  const std::string route_name =
+      in.nav.current.event_id + "/" + in.nav.current.draft_id + "/" + std::to_string(in.nav.current.page);
   const int route_hash = static_cast<int>(ImHashStr(route_name.c_str(), 0, static_cast<ImU32>(in.nav.current.screen) + 1));
   ImGuiStorage* storage = ImGui::GetStateStorage();
   if (storage->GetInt(route_key, 0) != route_hash) {

@@ -1,6 +1,7 @@
-// An application form: every field the resident's answers make relevant, in catalog order, with repeat
-// groups they can add to and remove from. "Continue" checks everything; with problems, a summary on top
-// links to each field and each field shows its own message (GOV.UK's error pattern).
+// An application form, a page at a time when it is long: every field of the page the resident's answers
+// make relevant, in catalog order, with repeat groups they can add to and remove from. "Continue" checks
+// the page; with problems, a summary on top links to each field and each field shows its own message
+// (GOV.UK's error pattern).
 #include <imgui.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "core/answer_text.hpp"
 #include "core/field_validation.hpp"
+#include "core/form_pages.hpp"
 #include "core/profile.hpp"
 #include "screens.hpp"
 
@@ -37,9 +39,14 @@ class FormView {
   FormView(const ViewInput& in, const Procedure& procedure, const FormDraft& draft, std::vector<Action>& actions)
       : in_(in), lang_(in.nav.language), draft_id_(in.nav.current.draft_id), procedure_(procedure), form_(*procedure.form),
         draft_(draft), actions_(actions),
-        checked_(check_form(form_, draft.values, &in.nav.files)) {
+        checked_(check_form(form_, draft.values, &in.nav.files)),
+        pages_(form_pages(form_)),
+        shown_pages_(shown_pages(form_, checked_.shown)),
+        page_(page_to_draw(shown_pages_, in.nav.current.page)),
+        page_problems_(page_problems(form_, checked_, page_)),
+        group_level_(pages_[static_cast<std::size_t>(page_)].title ? 3 : 2) {
     if (draft.show_problems)
-      for (const auto& p : checked_.problems) problems_.emplace(p.field_path, problem_message(p, form_, in.messages, lang_));
+      for (const auto& p : page_problems_) problems_.emplace(p.field_path, problem_message(p, form_, in.messages, lang_));
   }
 
   void draw() {
@@ -48,28 +55,57 @@ class FormView {
     Heading(counter_name(procedure_.title, lang_), 1);
     if (const int number = draft_number(draft_id_); number > 1 || another_draft_exists())
       SecondaryText(m.format(lang_, "form.which_draft", {{"number", std::to_string(number)}}));
-    CatalogLanguageNote(in_, lang_);
-    Paragraph(m.get(lang_, "form.lead"));
-    if (!procedure_.online.available) Paragraph(m.get(lang_, "form.counter_lead"));
-    if (!draft_.corrects.empty()) Paragraph(m.format(lang_, "form.corrects", {{"receipt", draft_.corrects}}));
-    if (!draft_.set_aside.empty()) draw_set_aside();
+    const bool first = shown_pages_.empty() || page_ == shown_pages_.front();
+    if (first) {
+      CatalogLanguageNote(in_, lang_);
+      Paragraph(m.get(lang_, "form.lead"));
+      if (!procedure_.online.available) Paragraph(m.get(lang_, "form.counter_lead"));
+      if (!draft_.corrects.empty()) Paragraph(m.format(lang_, "form.corrects", {{"receipt", draft_.corrects}}));
+      if (!draft_.set_aside.empty()) draw_set_aside();
+    }
+    if (const FormPage& page = pages_[static_cast<std::size_t>(page_)]; page.title) {
+      const auto position = std::find(shown_pages_.begin(), shown_pages_.end(), page_) - shown_pages_.begin();
+      SecondaryText(m.format(lang_, "form.page_of", {{"page", std::to_string(position + 1)},
+                                                       {"pages", std::to_string(shown_pages_.size())}}));
+      Heading(page.title->in(lang_), 2);
+    }
     draw_shared();
     if (!problems_.empty()) draw_summary();
     Separator();
-    draw_fields(form_.fields, "");
+    draw_page_fields();
     Separator();
-    if (Button(m.get(lang_, "form.continue"), "form.continue", true)) {
-      if (checked_.problems.empty()) {
-        actions_.push_back(OpenReview{draft_id_});
-      } else {
-        actions_.push_back(ShowProblems{draft_id_});
-        ImGui::SetScrollY(0.0f);  // the summary is at the top
-      }
-    }
-    if (!draft_.values.all().empty()) draw_another();
+    draw_continue();
+    if (first && !draft_.values.all().empty()) draw_another();
   }
 
  private:
+  // The page's "continue": to the next page the resident's answers show, or to the review from the last
+  // page (or from the page the review sent them back to, once nothing is missing). An answer here can
+  // break a rule with one on an earlier page (moved in before moving out): that page opens with its error.
+  void draw_continue() {
+    const auto& m = in_.messages;
+    const auto next = std::upper_bound(shown_pages_.begin(), shown_pages_.end(), page_);
+    const bool to_review = next == shown_pages_.end() || (draft_.changing && checked_.problems.empty());
+    // Named per page, so the mirror's button is a new one and focus moves to the new page's heading.
+    if (!Button(m.get(lang_, to_review ? "form.continue" : "form.next_page"), "page-continue-" + std::to_string(page_), true))
+      return;
+    int first_problem_page = -1;
+    for (const auto& p : checked_.problems) {
+      const int page = page_of(form_, p.field_path);
+      if (first_problem_page < 0 || page < first_problem_page) first_problem_page = page;
+    }
+    if (!page_problems_.empty()) {
+      actions_.push_back(ShowProblems{draft_id_});
+      ImGui::SetScrollY(0.0f);  // the summary is at the top
+    } else if (first_problem_page >= 0 && (first_problem_page < page_ || to_review)) {
+      actions_.push_back(OpenFormPage{draft_id_, first_problem_page, true});
+    } else if (to_review) {
+      actions_.push_back(OpenReview{draft_id_});
+    } else {
+      actions_.push_back(OpenFormPage{draft_id_, *next, false});
+    }
+  }
+
   // Answers typed into an older version of this form whose field it no longer has: shown, so the resident
   // can copy them where they now belong, and removed only when the resident says so.
   void draw_set_aside() {
@@ -86,7 +122,7 @@ class FormView {
     const Prefilled shared = prefill(form_, profile_from_answers(in_.catalog, in_.nav, draft_id_), draft_.values);
     std::vector<std::string> paths;  // a group's first item only once the resident has added it
     for (const auto& path : shared.from_profile)
-      if (checked_.shown.count(path)) paths.push_back(path);
+      if (checked_.shown.count(path) && page_of(form_, path) == page_) paths.push_back(path);
     if (paths.empty()) return;
     // Named in the order the form asks them.
     auto position = [&](const std::string& path) {
@@ -126,12 +162,18 @@ class FormView {
 
   void draw_summary() {
     const auto& m = in_.messages;
-    Alert(m.format(lang_, "form.problems_heading", {{"count", std::to_string(checked_.problems.size())}}));
-    for (const auto& p : checked_.problems) {
+    Alert(m.format(lang_, "form.problems_heading", {{"count", std::to_string(page_problems_.size())}}));
+    for (const auto& p : page_problems_) {
       const FieldSpec* spec = find_field_by_path(form_.fields, p.field_path);
       std::string text = (spec ? spec->label.in(lang_) + "：" : std::string()) + problems_[p.field_path];
       if (LinkText(text, "problem-" + p.field_path)) actions_.push_back(ScrollToField{draft_id_, p.field_path});
     }
+  }
+
+  void draw_page_fields() {
+    const FormPage& page = pages_[static_cast<std::size_t>(page_)];
+    for (std::size_t i = page.first; i < page.end; ++i)
+      if (checked_.shown.count(form_.fields[i].id)) draw_field(form_.fields[i], form_.fields[i].id);
   }
 
   void draw_fields(const std::vector<FieldSpec>& fields, const std::string& prefix) {
@@ -224,7 +266,7 @@ class FormView {
   void draw_group(const FieldSpec& spec, const std::string& path) {
     const auto& m = in_.messages;
     if (reveal(path)) ImGui::SetScrollHereY(0.2f);
-    Heading(label_of(spec), 2);
+    Heading(label_of(spec), group_level_);
     if (!spec.hint.in(lang_).empty()) SecondaryText(spec.hint.in(lang_));
     draw_error(path);
     const int count = draft_.values.item_count(path);
@@ -232,7 +274,7 @@ class FormView {
     for (int i = 0; i < count; ++i) {
       ImGui::PushID(i);
       const std::string item_label = m.format(lang_, "form.item", {{"group", spec.label.in(lang_)}, {"number", std::to_string(i + 1)}});
-      Heading(item_label, 3);
+      Heading(item_label, group_level_ + 1);
       draw_fields(spec.fields, path + "[" + std::to_string(i) + "].");
       if (count > minimum && Button(m.format(lang_, "form.remove_item", {{"item", item_label}}), "remove"))
         actions_.push_back(RemoveGroupItem{draft_id_, path, i});
@@ -254,6 +296,11 @@ class FormView {
   const FormDraft& draft_;
   std::vector<Action>& actions_;
   CheckedForm checked_;
+  std::vector<FormPage> pages_;
+  std::vector<int> shown_pages_;
+  int page_;  // the page drawn: the route's, or the next one shown
+  std::vector<FieldProblem> page_problems_;
+  int group_level_;  // a repeat group's heading: below the page's title when it has one
   std::map<std::string, std::string> problems_;  // by path: the first problem's message, when shown
 };
 

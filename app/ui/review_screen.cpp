@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/field_validation.hpp"
+#include "core/form_pages.hpp"
 #include "screens.hpp"
 
 namespace madoguchi::ui {
@@ -27,8 +28,8 @@ class ReviewView {
       // The answers changed since "continue" (another language's rule, a cleared field): fix them first.
       Alert(m.get(lang_, "review.has_problems"));
       if (Button(m.get(lang_, "review.back_to_form"), "review.back_to_form")) {
-        actions_.push_back(ShowProblems{in_.nav.current.draft_id});
-        actions_.emplace_back(std::in_place_type<GoBack>);
+        const int page = page_of(*procedure_.form, checked_.problems.front().field_path);
+        actions_.push_back(OpenFormPage{in_.nav.current.draft_id, page, true});
       }
       return;
     }

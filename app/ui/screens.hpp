@@ -49,9 +49,10 @@ struct AttachmentFieldSpec {
 void AttachmentField(const ViewInput& in, const std::string& lang, const AttachmentFieldSpec& field,
                      std::vector<Action>& actions);
 // Every answer of a checked form that will be sent, as the resident reads it, each with a change button
-// back to its field (none while it is being sent); a repeat group's items under headings of `item_level`.
+// back to its field (none while it is being sent): under the titles of the form's pages as headings of
+// `heading_level`, a repeat group's items a level below.
 void AnswerRows(const ViewInput& in, const std::string& lang, const FormSpec& form, const CheckedForm& checked,
-                const std::string& draft_id, bool can_change, int item_level, std::vector<Action>& actions);
+                const std::string& draft_id, bool can_change, int heading_level, std::vector<Action>& actions);
 // An attached file as the review shows it: the photo small (or a PDF's box), its name and size.
 void AttachedFileView(const ViewInput& in, const std::string& lang, const AttachedFile& file);
 

@@ -93,6 +93,10 @@ test('Korean, Vietnamese and Chinese on a phone, switched in the middle of the �
     await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, field(f).label.en);
     await typeWithIme(page, text, text);
   }
+  // A link to the form's third page (the household), as a support worker might send it.
+  const onPage = (id) => page.getByRole('heading', { name: field(id).page.en, level: 2 }).waitFor();
+  await page.evaluate(() => { location.hash += '/page/3'; });
+  await onPage('household');
   await type('head_name', '김 민준');
   await audited(page, 'form-ko');
 
@@ -102,8 +106,11 @@ test('Korean, Vietnamese and Chinese on a phone, switched in the middle of the �
   m = await chooseLanguage(page, 'vi');
   await fontDrawn(page, latinFont);
   await page.getByRole('heading', { name: tennyuName, level: 1 }).waitFor();
-  await page.getByText(m['form.counter_lead'], { exact: true }).waitFor();
+  // Its page among those the answers so far show: the previous address's waits for "from where".
+  await page.getByText(fill(m['form.page_of'], { page: 2, pages: 4 }), { exact: true }).waitFor();
   assert.equal(await box('head_name').inputValue(), '김 민준');
+  await page.evaluate(() => { location.hash = location.hash.replace('/page/3', '/page/5'); });
+  await onPage('notifier');
   await type('notifier', 'Nguyễn Thị Ánh');
   await audited(page, 'form-vi');
 
@@ -111,11 +118,16 @@ test('Korean, Vietnamese and Chinese on a phone, switched in the middle of the �
   await scrollTo(page.getByRole('button', { name: messagesOf('zh-Hans')['language.name'], exact: true }));
   m = await chooseLanguage(page, 'zh-Hans');
   await fontDrawn(page, zhFont);
-  await page.getByText(m['form.counter_lead'], { exact: true }).waitFor();
-  assert.equal(await box('head_name').inputValue(), '김 민준');
+  await page.getByText(fill(m['form.page_of'], { page: 4, pages: 4 }), { exact: true }).waitFor();
   assert.equal(await box('notifier').inputValue(), 'Nguyễn Thị Ánh');
   await audited(page, 'form-zh-Hans');
+  await page.goBack();
+  await onPage('household');
+  assert.equal(await box('head_name').inputValue(), '김 민준');
 
+  // Back through the form's first page to the checklist.
+  await tap(await scrollTo(page.getByRole('button', { name: m['nav.back'], exact: true })));
+  await page.getByText(m['form.counter_lead'], { exact: true }).waitFor();
   await tap(await scrollTo(page.getByRole('button', { name: m['nav.back'], exact: true })));
   await scrollTo(page.getByRole('heading', { name: m['event.procedures_heading'], level: 2 }), { top: true });
   await audited(page, 'checklist-zh-Hans');

@@ -2,6 +2,7 @@
 // JSON path and the fix; the real catalog must load as the app will load it.
 #include <catch2/catch.hpp>
 
+#include "core/form_pages.hpp"
 #include "fixtures.hpp"
 
 using namespace madoguchi;
@@ -286,4 +287,29 @@ TEST_CASE("form mistakes name the field path and the fix", "[catalog]") {
 
   std::string typo = replaced(kMembersForm, R"("field": "relation")", R"("field": "relatoin")");
   CHECK(has_problem(load_with_form(typo), f, "$.form.fields[2].fields[2].when.field", "unknown field \"relatoin\""));
+}
+
+TEST_CASE("a form's pages start at its first field, never inside a group, and a long form must have them",
+          "[catalog]") {
+  auto replaced = [](std::string text, const std::string& from, const std::string& to) {
+    return text.replace(text.find(from), from.size(), to);
+  };
+  const std::string f = "procedures/shussei-todoke.json";
+  const std::string page = R"("page": )" + fixtures::text("異動する人") + ", ";
+  std::string paged = replaced(kMembersForm, R"({"id": "moved_in_on", )", R"({"id": "moved_in_on", "page": )" + fixtures::text("日付") + ", ");
+  paged = replaced(paged, R"({"id": "members", )", R"({"id": "members", )" + page);
+  auto load = load_with_form(paged);
+  INFO(all_problems(load));
+  REQUIRE(load.catalog);
+  const auto& form = *load.catalog->find_procedure("shussei-todoke")->form;
+  CHECK(form_pages(form).size() == 2);
+
+  CHECK(has_problem(load_with_form(replaced(kMembersForm, R"({"id": "members", )", R"({"id": "members", )" + page)), f,
+                    "$.form.fields[0]", "its first field starts one"));
+  CHECK(has_problem(load_with_form(replaced(paged, R"({"id": "name", )", R"({"id": "name", )" + page)), f,
+                    "$.form.fields[2].fields[0].page", "not inside a group"));
+  std::string long_form = R"({"fields": [)";
+  for (int i = 0; i < 10; ++i)
+    long_form += (i ? ", " : "") + std::string(R"({"id": "q)") + std::to_string(i) + R"(", "kind": "text", "label": )" + fixtures::text("質問") + "}";
+  CHECK(has_problem(load_with_form(long_form + "]}"), f, "$.form.fields", "a form of 10 fields is too long for one phone screen"));
 }

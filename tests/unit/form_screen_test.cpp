@@ -20,14 +20,6 @@ struct FormPortal : Portal {
     apply(nav, AnswerQuestion{"birth", "parents_insurance", "kokuho"});
     frame();
   }
-
-  void type(const std::string& label, const std::string& text) {
-    const auto* box = find(tree, Role::TextBox, label);
-    REQUIRE(box);
-    tree.post_text(box->id, text);
-    frame();
-    frame();
-  }
 };
 
 }  // namespace

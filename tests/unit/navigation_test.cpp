@@ -40,15 +40,22 @@ TEST_CASE("every screen has a fragment that opens it again", "[navigation]") {
                                      Route{Screen::Form, "birth", "kokuho-kanyu"},
                                      Route{Screen::Review, "birth", "kokuho-kanyu"},
                                      Route{Screen::Receipt, "birth", "kokuho-kanyu"},
-                                     Route{Screen::Form, "", "shugaku"}};
+                                     Route{Screen::Form, "", "shugaku"},
+                                     Route{Screen::Form, "moving-in", "tennyu-todoke", 2}};
   for (const auto& r : routes) {
     INFO(route_fragment(r));
     CHECK(route_from_fragment(route_fragment(r)) == r);
   }
   CHECK(route_fragment(Route{Screen::Review, "birth", "kokuho-kanyu"}) == "#/event/birth/apply/kokuho-kanyu/review");
+  // A form's pages count from 1 where people see them; its first page keeps the form's own address.
+  CHECK(route_fragment(Route{Screen::Form, "moving-in", "tennyu-todoke", 2}) == "#/event/moving-in/apply/tennyu-todoke/page/3");
+  CHECK(route_fragment(Route{Screen::Form, "moving-in", "tennyu-todoke", 0}) == "#/event/moving-in/apply/tennyu-todoke");
+  CHECK(route_from_fragment("#/apply/tennyu-todoke/page/1") == Route{Screen::Form, {}, "tennyu-todoke", 0});
   CHECK(route_from_fragment("") == Route{});
   CHECK(route_from_fragment("#/event/birth/") == Route{Screen::Event, "birth", {}});
-  for (const char* bad : {"#/event", "#/event/Birth", "#/event/birth/apply", "#/apply/x/edit", "#/x", "#/event/a/b"}) {
+  for (const char* bad : {"#/event", "#/event/Birth", "#/event/birth/apply", "#/apply/x/edit", "#/x", "#/event/a/b",
+                          "#/apply/shugaku/page/0", "#/apply/shugaku/page/x", "#/apply/shugaku/page/100",
+                          "#/apply/shugaku/page", "#/apply/shugaku/page/2/review"}) {
     INFO(bad);
     CHECK_FALSE(route_from_fragment(bad));
   }

@@ -42,6 +42,16 @@ struct Portal {
     frame();
     frame();
   }
+
+  // Text typed into the field with this label, as the mirror's real field delivers it.
+  void type(const std::string& label, const std::string& text) {
+    const auto* box = find(tree, madoguchi::ui::Role::TextBox, label);
+    INFO(label);
+    REQUIRE(box);
+    tree.post_text(box->id, text);
+    frame();
+    frame();
+  }
 };
 
 }  // namespace fixtures
