@@ -51,4 +51,19 @@ std::vector<FieldProblem> page_problems(const FormSpec& form, const CheckedForm&
   return out;
 }
 
+int first_problem_page(const FormSpec& form, const CheckedForm& checked) {
+  int first = -1;
+  for (const auto& problem : checked.problems) {
+    const int page = page_of(form, problem.field_path);
+    if (first < 0 || page < first) first = page;
+  }
+  return first;
+}
+
+int resume_page(const FormSpec& form, const CheckedForm& checked) {
+  if (const int page = first_problem_page(form, checked); page >= 0) return page;
+  const auto shown = shown_pages(form, checked.shown);
+  return shown.empty() ? 0 : shown.back();
+}
+
 }  // namespace madoguchi

@@ -39,4 +39,11 @@ int page_to_draw(const std::vector<int>& shown_pages, int wanted);
 // The problems on one page: what its "continue" checks and its error summary lists.
 std::vector<FieldProblem> page_problems(const FormSpec& form, const CheckedForm& checked, int page);
 
+// The earliest page with a problem, or -1 when the form has none.
+int first_problem_page(const FormSpec& form, const CheckedForm& checked);
+
+// Where a resident coming back to a draft goes on: the earliest page still missing something, or the
+// last page (one tap from the review) when nothing is.
+int resume_page(const FormSpec& form, const CheckedForm& checked);
+
 }  // namespace madoguchi

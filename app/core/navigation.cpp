@@ -251,9 +251,13 @@ void apply(Navigation& nav, const Action& action) {
   } else if (const auto* answer = std::get_if<AnswerQuestion>(&action)) {
     nav.answers[answer->event_id].answers[answer->question_id] = answer->value;
   } else if (const auto* open_form = std::get_if<OpenForm>(&action)) {
-    go(nav, reachable(nav, form_route(nav, Screen::Form, draft_to_open(nav, open_form->procedure_id))));
+    Route form = form_route(nav, Screen::Form, draft_to_open(nav, open_form->procedure_id));
+    form.page = open_form->page;
+    go(nav, reachable(nav, form));
   } else if (const auto* open_draft = std::get_if<OpenDraft>(&action)) {
-    go(nav, reachable(nav, form_route(nav, Screen::Form, open_draft->draft_id)));
+    Route form = form_route(nav, Screen::Form, open_draft->draft_id);
+    form.page = open_draft->page;
+    go(nav, reachable(nav, form));
   } else if (const auto* another = std::get_if<NewDraft>(&action)) {
     const std::string id = new_draft_id(nav, another->procedure_id);
     nav.drafts[id];

@@ -44,9 +44,16 @@ struct SetLanguage { std::string language; };
 struct SetEventDate { std::string event_id; CivilDate date; };
 struct AnswerQuestion { std::string event_id, question_id, value; };
 struct ExportCalendar { std::string event_id; };  // a side effect for the platform: a calendar file
-// A procedure's "apply": opens the draft of it last changed (core/draft_id.hpp), or a new one.
-struct OpenForm { std::string procedure_id; };
-struct OpenDraft { std::string draft_id; };  // one draft from the list of drafts
+// A procedure's "apply": opens the draft of it last changed (core/draft_id.hpp), or a new one, at `page`
+// (where the resident left off: core/form_pages.hpp's resume_page).
+struct OpenForm {
+  std::string procedure_id;
+  int page = 0;
+};
+struct OpenDraft {  // one draft from the list of drafts
+  std::string draft_id;
+  int page = 0;
+};
 // Another draft of the same procedure, beside the one open (a family member's form); the form opens.
 struct NewDraft { std::string procedure_id; };
 // The drafts of an event ready to go (core/send_together.hpp), checked on one screen.

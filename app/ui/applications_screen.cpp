@@ -55,7 +55,7 @@ void draw_drafts(const ViewInput& in, const std::string& lang, std::vector<Actio
     }
     if (LabelledButton(m.get(lang, "applications.draft_continue"),
                        m.format(lang, "applications.draft_continue_named", {{"procedure", named}}), "continue-" + id))
-      actions.push_back(OpenDraft{id});
+      actions.push_back(OpenDraft{id, draft_resume_page(in, id)});
     SameLineIfFits(m.get(lang, "applications.draft_delete"));
     if (LabelledButton(m.get(lang, "applications.draft_delete"),
                        m.format(lang, "applications.draft_delete_named", {{"procedure", named}}), "delete-" + id))

@@ -7,6 +7,7 @@
 
 #include "core/checklist.hpp"
 #include "core/date_text.hpp"
+#include "core/draft_id.hpp"
 #include "core/procedure_text.hpp"
 #include "core/send_together.hpp"
 #include "screens.hpp"
@@ -76,7 +77,8 @@ void draw_item(const ViewInput& in, const ChecklistItem& item, int number, float
   if (!p.online.available) SecondaryText(p.online.instead.in(lang));
   // A counter procedure with a form can be filled in and sent ahead, so the counter only checks identity.
   const char* apply_key = p.online.available ? "procedure.apply_online" : "procedure.prepare_for_counter";
-  if (p.form && Button(m.format(lang, apply_key, {{"procedure", counter_name(p.title, lang)}}), "apply")) actions.push_back(OpenForm{p.id});
+  if (p.form && Button(m.format(lang, apply_key, {{"procedure", counter_name(p.title, lang)}}), "apply"))
+    actions.push_back(OpenForm{p.id, draft_resume_page(in, draft_to_open(in.nav, p.id))});
   SecondaryText(m.format(lang, "procedure.department", {{"department", p.department.in(lang)}}));
   SecondaryText(describe_fee(p.fee, m, lang));
   ImGui::PopID();

@@ -89,11 +89,7 @@ class FormView {
     // Named per page, so the mirror's button is a new one and focus moves to the new page's heading.
     if (!Button(m.get(lang_, to_review ? "form.continue" : "form.next_page"), "page-continue-" + std::to_string(page_), true))
       return;
-    int first_problem_page = -1;
-    for (const auto& p : checked_.problems) {
-      const int page = page_of(form_, p.field_path);
-      if (first_problem_page < 0 || page < first_problem_page) first_problem_page = page;
-    }
+    const int first_problem_page = madoguchi::first_problem_page(form_, checked_);
     if (!page_problems_.empty()) {
       actions_.push_back(ShowProblems{draft_id_});
       ImGui::SetScrollY(0.0f);  // the summary is at the top
@@ -305,6 +301,13 @@ class FormView {
 };
 
 }  // namespace
+
+int draft_resume_page(const ViewInput& in, const std::string& draft_id) {
+  const Procedure* procedure = in.catalog.find_procedure(procedure_of(draft_id));
+  auto draft = in.nav.drafts.find(draft_id);
+  if (!procedure || !procedure->form || draft == in.nav.drafts.end()) return 0;
+  return resume_page(*procedure->form, check_form(*procedure->form, draft->second.values, &in.nav.files));
+}
 
 void draw_form_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions) {
   const Procedure* procedure = in.catalog.find_procedure(procedure_of(in.nav.current.draft_id));

@@ -13,6 +13,9 @@ namespace madoguchi::ui {
 void draw_home_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_event_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_form_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+// The page of a draft's form where the resident left off (core/form_pages.hpp's resume_page); 0 for a
+// draft not started.
+int draft_resume_page(const ViewInput& in, const std::string& draft_id);
 void draw_review_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);

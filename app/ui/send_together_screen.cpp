@@ -64,7 +64,7 @@ void draw_sent(const ViewInput& in, const std::string& lang, std::vector<Action>
       std::vector<std::pair<std::string_view, std::string>> params(draft->second.error_params.begin(),
                                                                    draft->second.error_params.end());
       Alert(m.format(lang, draft->second.error_key, params));
-      if (Button(m.get(lang, "together.open_draft"), "open")) actions.push_back(OpenDraft{id});
+      if (Button(m.get(lang, "together.open_draft"), "open")) actions.push_back(OpenDraft{id, draft_resume_page(in, id)});
     } else if (!draft->second.queued.empty()) {
       auto queued = std::find_if(in.nav.outbox.begin(), in.nav.outbox.end(),
                                  [&](const QueuedApplication& q) { return q.submission_id() == draft->second.queued; });

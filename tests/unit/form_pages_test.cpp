@@ -156,3 +156,18 @@ TEST_CASE("check your answers lists a long form's answers under its pages' title
   CHECK(headings == std::vector<std::string>{"2 引っ越し先と引っ越した日", "2 前の住所", "2 世帯", "2 引っ越してきた人",
                                              "3 引っ越してきた人（1）", "2 届け出る人と連絡先", "2 この内容で送信します"});
 }
+
+TEST_CASE("a draft left half done opens again on the page still missing something", "[form-pages]") {
+  TennyuPortal p;
+  p.fill_first_page();
+  p.activate(Role::Button, "次へ");
+  p.type("前の住所", "大阪府大阪市北区中之島1-3-20");
+  // Away to the checklist, then back through its button: the second page, where the date is missing.
+  p.activate(Role::Button, "戻る");
+  p.activate(Role::Button, "戻る");
+  REQUIRE(p.nav.current.screen == Screen::Event);
+  p.activate(Role::Button, "転入届を来庁前に入力して送る");
+  CHECK(p.nav.current.page == 1);
+  CHECK(p.shows(Role::Heading, "前の住所"));
+  CHECK_FALSE(p.draft().show_problems);  // nothing said wrong before the resident presses continue
+}
