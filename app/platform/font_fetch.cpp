@@ -12,9 +12,11 @@ namespace madoguchi::platform {
 namespace {
 
 std::function<void(std::size_t, std::vector<unsigned char>)> g_arrived;
-std::function<void(std::vector<unsigned char>)> g_full_arrived;
+std::function<void(std::vector<unsigned char>)> g_main_arrived;
 std::vector<bool> g_asked;  // by index in extra_fonts(): arrived or on its way
-bool g_full_asked = false;  // the full Japanese font arrived or is on its way
+bool g_first_asked = false;  // the first font arrived or is on its way
+bool g_full_asked = false;   // the full Japanese font arrived or is on its way
+bool g_full_arrived = false;  // a first font coming after it would take its place
 
 void report(const char* file, const FetchResult& r) {
   const std::string why = r.status ? "HTTP " + std::to_string(r.status) : r.error;
@@ -36,18 +38,36 @@ void fetch_font(const ExtraFont& font) {
 }  // namespace
 
 void font_fetch_init(std::function<void(std::size_t, std::vector<unsigned char>)> arrived,
-                     std::function<void(std::vector<unsigned char>)> full_arrived) {
+                     std::function<void(std::vector<unsigned char>)> main_arrived) {
   g_arrived = std::move(arrived);
-  g_full_arrived = std::move(full_arrived);
+  g_main_arrived = std::move(main_arrived);
+}
+
+void fetch_main_fonts(std::function<void()> then) {
+  if (g_first_asked) {
+    if (then) then();
+    return;
+  }
+  g_first_asked = true;
+  // One after the other: the first font's 100 KB come sooner without the full font's 1.3 MB beside them.
+  fetch_asset(kFirstFontFile, [then = std::move(then)](FetchResult r) {
+    if (!r.ok) report(kFirstFontFile, r);
+    else if (!g_full_arrived) g_main_arrived(std::move(r.body));
+    if (then) then();
+    fetch_full_font();
+  });
 }
 
 void fetch_full_font() {
   if (g_full_asked) return;
   g_full_asked = true;
   fetch_asset(kFullFontFile, [](FetchResult r) {
-    if (r.ok) return g_full_arrived(std::move(r.body));
-    g_full_asked = false;
-    report(kFullFontFile, r);
+    if (!r.ok) {
+      g_full_asked = false;
+      return report(kFullFontFile, r);
+    }
+    g_full_arrived = true;
+    g_main_arrived(std::move(r.body));
   });
 }
 

@@ -1,6 +1,6 @@
-// Fetches the full Japanese UI font after the first frame, and the fonts for what it lacks
-// (core/extra_fonts.hpp) when a language or typed text first needs one, and hands each to the atlas.
-// The app keeps working while one is on its way; its characters show as "?" until it arrives.
+// Fetches the Japanese UI font in the stages it grows through after the first frame, and the fonts for
+// what it lacks (core/extra_fonts.hpp) when a language or typed text first needs one, and hands each to
+// the atlas. The app keeps working while one is on its way; its characters show as "?" until it arrives.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -9,17 +9,24 @@
 
 namespace madoguchi::platform {
 
-// The Japanese UI font before the first frame: a subset with every character of the catalog and of the
-// messages, kana, ASCII and Japanese punctuation, its outlines on a 1/256 em grid (tools/first-font):
-// a twelfth of the full font's bytes.
+// The stages, each holding every character of the one before, their outlines on a 1/256 em grid
+// (tools/first-font). The home font, which the first frame of home waits for: ASCII and the characters
+// of the messages and of home's catalog texts (a twentieth of the full font's bytes).
+inline constexpr const char* kHomeFontFile = "fonts/ui-ja-home.ttf";
+// The first font: every character of the catalog and of the messages, kana, ASCII and Japanese
+// punctuation (a twelfth).
 inline constexpr const char* kFirstFontFile = "fonts/ui-ja-first.ttf";
 // The full font (cp932), for the kanji residents type: names, addresses, a ward's notes.
 inline constexpr const char* kFullFontFile = "fonts/ui-ja.ttf";
 
 // `arrived` takes an extra font that came, by its index in extra_fonts(): merge it and rebuild the
-// atlas; `full_arrived` the full Japanese font, to take the first one's place.
+// atlas; `main_arrived` the first font, then the full one, each to take the place of the one before.
 void font_fetch_init(std::function<void(std::size_t index, std::vector<unsigned char> font)> arrived,
-                     std::function<void(std::vector<unsigned char> font)> full_arrived);
+                     std::function<void(std::vector<unsigned char> font)> main_arrived);
+
+// Asks for the first font, then the full one; `then` runs once the first is in place (or could not be
+// fetched: the full one covers it), for a first screen other than home, which needs the catalog's text.
+void fetch_main_fonts(std::function<void()> then = {});
 
 // Asks for the full font once; after a failed fetch, typed text beyond ASCII asks again.
 void fetch_full_font();

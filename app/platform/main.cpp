@@ -84,7 +84,7 @@ std::string describe(const FetchResult& r, const std::string& url) {
 void rebuild_fonts(float density) {
   ImGuiIO& io = ImGui::GetIO();
   if (!g_app.atlas->build(*io.Fonts, g_app.glyphs, density, g_app.fonts)) {
-    fail("font", std::string(kFirstFontFile) + ": the font file could not be read");
+    fail("font", std::string(kHomeFontFile) + ": the font file could not be read");
     return;
   }
   io.FontGlobalScale = 1.0f / g_app.fonts.density;  // fonts are rasterised at device pixels, laid out in CSS px
@@ -274,6 +274,16 @@ std::string restore_from_device() {
   return restored.fragment;
 }
 
+void show_first_frame() {
+  page_set_language(g_app.nav.language);
+  request_frames();
+  page_ready();
+  // Asked for as the first frame is drawn, so it never waits for them.
+  load_language(g_app.nav.language, false);
+  fetch_fonts_for_language(g_app.nav.language);
+  app_update_init([] { apply_outcome(UpdateReady{}); });
+}
+
 void start() {
   g_app.glyphs = glyphs_for(g_app.catalog, g_app.messages);
   font_fetch_init([](std::size_t index, std::vector<unsigned char> font) {
@@ -284,12 +294,12 @@ void start() {
       add_message_glyphs(g_app.glyphs, g_app.messages, lang);
     g_app.glyphs_added = true;
     request_frames();
-  }, [](std::vector<unsigned char> full) {
-    // The first font drew every catalog and message text: rebuild now only for what it lacked (typed
-    // kanji, a restored draft's), otherwise the next rebuild takes the full font.
-    const bool lacking = g_app.atlas->draws_missing(full);
-    if (!g_app.atlas->set_main_font(std::move(full)))
-      return static_cast<void>(std::fprintf(stderr, "%s could not be read\n", kFullFontFile));
+  }, [](std::vector<unsigned char> font) {
+    // Rebuild now only for what the atlas lacked (the catalog's text past home, typed kanji, a restored
+    // draft's), otherwise the next rebuild takes the larger font.
+    const bool lacking = g_app.atlas->draws_missing(font);
+    if (!g_app.atlas->set_main_font(std::move(font)))
+      return static_cast<void>(std::fprintf(stderr, "a Japanese font that came could not be read\n"));
     if (!lacking) return;
     g_app.glyphs_added = true;
     request_frames();
@@ -311,14 +321,14 @@ void start() {
   // What waited in the outbox when the page closed is on the device already.
   for (const auto& queued : g_app.nav.outbox) outbox_release(queued.submission_id());
   outbox_start(apply_outcome);
-  page_set_language(g_app.nav.language);
-  request_frames();
-  page_ready();
-  // Asked for as the first frame is drawn, so it never waits for them.
-  fetch_full_font();
-  load_language(g_app.nav.language, false);
-  fetch_fonts_for_language(g_app.nav.language);
-  app_update_init([] { apply_outcome(UpdateReady{}); });
+  // Home's first frame needs only the home font; another first screen (a link, the screen the resident
+  // left) draws the catalog's text, so it waits for the first font.
+  if (g_app.nav.current.screen == Screen::Home) {
+    show_first_frame();
+    fetch_main_fonts();
+  } else {
+    fetch_main_fonts(show_first_frame);
+  }
 }
 
 void loaded_one() {
@@ -390,7 +400,7 @@ void load_language_names() {
 }
 
 void load_assets() {
-  g_app.loads_pending = 5;  // the device's records, the first font, the names font, the catalog, the names
+  g_app.loads_pending = 5;  // the device's records, the home font, the names font, the catalog, the names
   load_language_names();
   load_messages(kJapanese, true);  // every language falls back to it; asked for before the device says which
   device_saver_start({[] {
@@ -408,8 +418,8 @@ void load_assets() {
                        load_language(saved_language(g_app.device), true);
                        loaded_one();
                      });
-  fetch_asset(kFirstFontFile, [](FetchResult r) {
-    if (!r.ok) return fail("font", describe(r, kFirstFontFile));
+  fetch_asset(kHomeFontFile, [](FetchResult r) {
+    if (!r.ok) return fail("font", describe(r, kHomeFontFile));
     g_app.atlas.emplace(std::move(r.body));
     loaded_one();
   });

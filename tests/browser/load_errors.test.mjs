@@ -30,7 +30,7 @@ test('a missing wasm file shows the app could not be loaded', async () => {
 });
 
 test('a missing font shows the font could not be loaded', async () => {
-  await expectFailure('font', { route: '**/fonts/ui-ja-first.ttf', respond: (r) => r.fulfill({ status: 404, body: '' }) },
+  await expectFailure('font', { route: '**/fonts/ui-ja-home.ttf', respond: (r) => r.fulfill({ status: 404, body: '' }) },
     '文字を表示するためのフォントを読み込めませんでした。', 'The font needed to show the text could not be loaded.');
 });
 

@@ -1,5 +1,6 @@
-// The first font (tools/first-font, loaded before the first frame) draws every text the catalog and the
-// messages hold, as the full font would; the full font, arriving later, takes its place for typed kanji.
+// The home font (tools/first-font --home, which home's first frame waits for) draws all home shows; the
+// first font, just after, every text the catalog and the messages hold, as the full font would; the full
+// font, arriving later, takes their place for typed kanji.
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
@@ -7,7 +8,7 @@
 #include "core/extra_fonts.hpp"
 #include "core/glyph_set.hpp"
 #include "core/localized_text.hpp"
-#include "fixtures.hpp"
+#include "portal_fixture.hpp"
 #include "ui/font_atlas.hpp"
 
 using namespace madoguchi;
@@ -19,6 +20,7 @@ std::vector<unsigned char> bytes_of(const std::string& path) {
   return {s.begin(), s.end()};
 }
 
+std::vector<unsigned char> home_font() { return bytes_of(std::string(EXTRA_FONT_DIR) + "/ui-ja-home.ttf"); }
 std::vector<unsigned char> first_font() { return bytes_of(std::string(EXTRA_FONT_DIR) + "/ui-ja-first.ttf"); }
 std::vector<unsigned char> full_font() { return bytes_of(UI_FONT_FILE); }
 
@@ -52,6 +54,31 @@ TEST_CASE("the first font draws every character of the catalog and of the messag
   CHECK(lacking == std::vector<unsigned>{});
   // It is what makes the first load small: a tenth of the full font or less.
   CHECK(first_font().size() * 8 < full_font().size());
+}
+
+TEST_CASE("the home font draws everything home shows in Japanese, English and やさしい日本語, then gives way",
+          "[first-font]") {
+  fixtures::Portal home;
+  GlyphSet shown;  // what home draws, as its mirror names it
+  for (const char* lang : {"ja", "en", "ja-x-easy"}) {
+    home.nav.language = lang;
+    home.frame();
+    home.frame();
+    for (const auto& node : home.tree.nodes()) add_glyphs(shown, node.name + node.description);
+  }
+  GlyphSet glyphs = glyphs_for(home.catalog, home.messages);
+  ui::FontAtlasBuilder builder = starting_builder(home_font()), full = starting_builder(full_font());
+  ImFontAtlas atlas, full_atlas;
+  ui::Fonts fonts, full_fonts;
+  REQUIRE(builder.build(atlas, glyphs, 1.0f, fonts));
+  REQUIRE(full.build(full_atlas, glyphs, 1.0f, full_fonts));
+  std::vector<unsigned> lacking;  // code points
+  for (char32_t c : shown)
+    if (draws(full_fonts, c) && !draws(fonts, c)) lacking.push_back(static_cast<unsigned>(c));
+  CHECK(lacking == std::vector<unsigned>{});
+  CHECK_FALSE(draws(fonts, U'疾'));  // 介護認定's 特定疾病: past home, the first font's to draw
+  CHECK(builder.draws_missing(first_font()));  // so the first font's arrival rebuilds at once
+  CHECK(home_font().size() * 3 < first_font().size() * 2);
 }
 
 TEST_CASE("the full font takes the first one's place: a typed name kanji draws once it has come", "[first-font]") {
