@@ -58,7 +58,7 @@ class FormView {
     const bool first = shown_pages_.empty() || page_ == shown_pages_.front();
     if (first) {
       CatalogLanguageNote(in_, lang_);
-      Paragraph(m.get(lang_, "form.lead"));
+      Paragraph(m.get(lang_, pages_.size() > 1 ? "form.lead_pages" : "form.lead"));
       if (!procedure_.online.available) Paragraph(m.get(lang_, "form.counter_lead"));
       if (!draft_.corrects.empty()) Paragraph(m.format(lang_, "form.corrects", {{"receipt", draft_.corrects}}));
       if (!draft_.set_aside.empty()) draw_set_aside();

@@ -82,6 +82,7 @@ TEST_CASE("every form of more than nine questions comes in titled pages, a group
 TEST_CASE("a long form's continue checks only its page, then the next page opens without errors", "[form-pages]") {
   TennyuPortal p;
   CHECK(p.shows(Role::Heading, "引っ越し先と引っ越した日"));
+  CHECK(p.shows(Role::Text, std::string(p.messages.get("ja", "form.lead_pages"))));
   CHECK(p.shows(Role::Text, "4ページ中1ページ目"));  // the previous address's page waits for "from where"
   CHECK_FALSE(p.shows(Role::TextBox, "日中に連絡がとれる電話番号"));
   p.activate(Role::Button, "次へ");
@@ -96,6 +97,7 @@ TEST_CASE("a long form's continue checks only its page, then the next page opens
   CHECK(route_fragment(p.nav.current) == "#/event/moving-in/apply/tennyu-todoke/page/2");
   CHECK(p.shows(Role::Heading, "前の住所"));
   CHECK(p.shows(Role::Text, "5ページ中2ページ目"));
+  CHECK_FALSE(p.shows(Role::Text, std::string(p.messages.get("ja", "form.lead_pages"))));  // the lead is the first page's
   CHECK(p.shows(Role::TextBox, "前の住所"));
   CHECK_FALSE(p.shows(Role::TextBox, "新しい住所"));
   CHECK_FALSE(p.draft().show_problems);
