@@ -65,6 +65,7 @@ struct App {
   std::optional<ui::FontAtlasBuilder> atlas;
   DeviceOpened device;  // the drafts and session kept on this device, put back once the catalog is in
   std::vector<unsigned char> names_font;  // 한국어, Tiếng Việt on the language switch (core/extra_fonts.hpp)
+  std::vector<Action> followed;  // the browser's back and forward buttons, for the next frame
   int loads_pending = 0;
   bool failed = false;
   bool glyphs_added = false;  // rebuild the atlas before the next frame: new glyphs, a font came, a new text size
@@ -225,6 +226,9 @@ void frame() {
   update_thumbnails(g_app.nav.files, [] { request_frames(); });
   auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav, today, &attachment_thumbnails()}, g_app.tree,
                               g_app.fonts);
+  // After what the screen's fields took this frame: text typed just before the back button is kept.
+  actions.insert(actions.end(), g_app.followed.begin(), g_app.followed.end());
+  g_app.followed.clear();
   ImGui::Render();
   ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -311,7 +315,7 @@ void start() {
   const std::string resume_fragment = restore_from_device();
   backend_init(kCanvas, {frame, rebuild_fonts});
   browser_history_init([](const Action& a) {
-    apply_action(a);
+    g_app.followed.push_back(a);
     request_frames();
   });
   // A link opens its screen with the screens above it to go back to, none of them in the browser's history.

@@ -2,7 +2,7 @@
 // one screen, and a link opens its screen directly with the app's own back button leading up from it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEndpoint, launchBrowser, openPhone, tap, screenshot, readSourceJson } from './portal.mjs';
+import { startEndpoint, launchBrowser, openPhone, tap, screenshot, readSourceJson, typeInto } from './portal.mjs';
 
 const birth = readSourceJson('assets/catalog/events/birth.json');
 const shugaku = readSourceJson('assets/catalog/procedures/shugaku.json');
@@ -46,6 +46,21 @@ test('a link opens a form directly, and back goes up to home', async () => {
   await page.reload();
   await page.waitForFunction(() => window.Madoguchi?.ready && window.Madoguchi.frames > 0);
   await page.getByRole('heading', { name: 'どんなことがありましたか？', level: 1 }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('text typed just before the back button is kept: the back waits for the frame that takes it', async () => {
+  const { context, page, problems } = await openPhone(browser, server.url);
+  await page.evaluate(() => { location.hash = '#/apply/shugaku'; });
+  await page.getByRole('heading', { name: shugaku.title.ja, level: 1 }).waitFor();
+  const label = shugaku.form.fields[0].label.ja;
+  await typeInto(page, label, '山田 花子');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'どんなことがありましたか？', level: 1 }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { name: shugaku.title.ja, level: 1 }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: label, exact: true }).inputValue(), '山田 花子');
   assert.deepEqual(problems, []);
   await context.close();
 });
