@@ -425,7 +425,7 @@ std::vector<FieldSpec> read_fields(FileReader& r, const json::value& v, const st
 // together), so the loader asks for it rather than guessing.
 void check_pages(FileReader& r, const FormSpec& form) {
   const auto paged = std::count_if(form.fields.begin(), form.fields.end(), [](const FieldSpec& f) { return starts_page(f); });
-  if (paged > 0 && !form.fields.empty() && !starts_page(form.fields.front()))
+  if (paged > 0 && !starts_page(form.fields.front()))
     r.fail("$.form.fields[0]", "this form has pages, so its first field starts one: add a \"page\" title to it");
   if (paged == 0 && form.fields.size() > kOnePageFields)
     r.fail("$.form.fields", "a form of " + std::to_string(form.fields.size()) +

@@ -14,7 +14,6 @@ namespace {
 std::function<void(std::size_t, std::vector<unsigned char>)> g_arrived;
 std::function<void(std::vector<unsigned char>)> g_main_arrived;
 std::vector<bool> g_asked;  // by index in extra_fonts(): arrived or on its way
-bool g_first_asked = false;  // the first font arrived or is on its way
 bool g_full_asked = false;   // the full Japanese font arrived or is on its way
 bool g_full_arrived = false;  // a first font coming after it would take its place
 
@@ -44,11 +43,6 @@ void font_fetch_init(std::function<void(std::size_t, std::vector<unsigned char>)
 }
 
 void fetch_main_fonts(std::function<void()> then) {
-  if (g_first_asked) {
-    if (then) then();
-    return;
-  }
-  g_first_asked = true;
   // One after the other: the first font's 100 KB come sooner without the full font's 1.3 MB beside them.
   fetch_asset(kFirstFontFile, [then = std::move(then)](FetchResult r) {
     if (!r.ok) report(kFirstFontFile, r);

@@ -24,7 +24,7 @@ inline constexpr const char* kFullFontFile = "fonts/ui-ja.ttf";
 void font_fetch_init(std::function<void(std::size_t index, std::vector<unsigned char> font)> arrived,
                      std::function<void(std::vector<unsigned char> font)> main_arrived);
 
-// Asks for the first font, then the full one; `then` runs once the first is in place (or could not be
+// Asks for the first font, then the full one (once, at the start); `then` runs once the first is in place (or could not be
 // fetched: the full one covers it), for a first screen other than home, which needs the catalog's text.
 void fetch_main_fonts(std::function<void()> then = {});
 

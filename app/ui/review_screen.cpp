@@ -28,8 +28,7 @@ class ReviewView {
       // The answers changed since "continue" (another language's rule, a cleared field): fix them first.
       Alert(m.get(lang_, "review.has_problems"));
       if (Button(m.get(lang_, "review.back_to_form"), "review.back_to_form")) {
-        const int page = page_of(*procedure_.form, checked_.problems.front().field_path);
-        actions_.push_back(OpenFormPage{in_.nav.current.draft_id, page, true});
+        actions_.push_back(OpenFormPage{in_.nav.current.draft_id, first_problem_page(*procedure_.form, checked_), true});
       }
       return;
     }
