@@ -79,6 +79,9 @@ struct Catalog {
   std::vector<std::string> languages;
   std::vector<LifeEvent> events;  // in display order
   std::map<std::string, Procedure, std::less<>> procedures;
+  // Only what home draws and searches (make_home_bundle): the events' titles, lines and procedure ids,
+  // the procedures' titles and search words. Screens past home wait for the whole catalog.
+  bool home_only = false;
 
   const LifeEvent* find_event(std::string_view id) const;
   const Procedure* find_procedure(std::string_view id) const;

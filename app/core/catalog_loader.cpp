@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <set>
 
+#include "catalog_home.hpp"
 #include "form_pages.hpp"
 #include "json_text.hpp"
 
@@ -466,6 +467,16 @@ std::optional<FormSpec> read_form(FileReader& r, const json::value& v) {
   return form;
 }
 
+// Of home's part (catalog_home.hpp), only a procedure's title and search words.
+std::optional<Procedure> read_procedure_for_home(FileReader& r, const json::object& obj) {
+  Procedure p;
+  r.check_keys(obj, "$", {"kind", "id", "title"}, {"search"});
+  p.id = r.string_at(obj, "id", "$");
+  p.title = r.text_at(obj, "title", "$");
+  p.search_terms = read_search_terms(r, obj, "$");
+  return p;
+}
+
 std::optional<Procedure> read_procedure(FileReader& r, const json::object& obj) {
   Procedure p;
   r.check_keys(obj, "$", {"kind", "id", "title", "summary", "department", "who_may_apply", "deadline", "online",
@@ -536,9 +547,11 @@ void read_questions(FileReader& r, const json::object& obj, LifeEvent& e) {
   }
 }
 
-std::optional<LifeEvent> read_event(FileReader& r, const json::object& obj) {
+// Home's part (catalog_home.hpp) has neither the event date nor the questions, nor when a procedure applies.
+std::optional<LifeEvent> read_event(FileReader& r, const json::object& obj, bool home_only) {
   LifeEvent e;
-  r.check_keys(obj, "$", {"kind", "id", "title", "summary", "event_date", "procedures"}, {"questions", "search"});
+  if (home_only) r.check_keys(obj, "$", {"kind", "id", "title", "summary", "procedures"}, {"search"});
+  else r.check_keys(obj, "$", {"kind", "id", "title", "summary", "event_date", "procedures"}, {"questions", "search"});
   e.search_terms = read_search_terms(r, obj, "$");
   e.id = r.string_at(obj, "id", "$");
   e.title = r.text_at(obj, "title", "$");
@@ -618,10 +631,11 @@ void check_dependencies(const Catalog& catalog, std::vector<CatalogProblem>& pro
     if (mark[id] == Mark::New) visit(id);
 }
 
-CatalogLoad load_documents(const std::vector<Document>& docs) {
+CatalogLoad load_documents(const std::vector<Document>& docs, bool home_only) {
   CatalogLoad out;
   auto& problems = out.problems;
   Catalog catalog;
+  catalog.home_only = home_only;
 
   auto manifest_it = std::find_if(docs.begin(), docs.end(), [](const Document& d) { return d.path == kManifestPath; });
   if (manifest_it == docs.end()) {
@@ -684,11 +698,11 @@ CatalogLoad load_documents(const std::vector<Document>& docs) {
       r.fail("$.id", "id " + quoted(id) + " differs from the file name: rename the file to " + folder + id +
                          ".json or set the id to " + quoted(want_id));
     if (kind == "event") {
-      if (auto e = read_event(r, *obj)) {
+      if (auto e = read_event(r, *obj, home_only)) {
         event_files[e->id] = doc.path;
         events[e->id] = std::move(*e);
       }
-    } else if (auto p = read_procedure(r, *obj)) {
+    } else if (auto p = home_only ? read_procedure_for_home(r, *obj) : read_procedure(r, *obj)) {
       catalog.procedures[p->id] = std::move(*p);
     }
   }
@@ -739,7 +753,7 @@ CatalogLoad load_catalog(const std::vector<SourceFile>& files) {
     }
   }
   if (!out.problems.empty()) return out;
-  return load_documents(docs);
+  return load_documents(docs, false);
 }
 
 CatalogLoad load_catalog_bundle(std::string_view bundle_text) {
@@ -754,8 +768,10 @@ CatalogLoad load_catalog_bundle(std::string_view bundle_text) {
   const auto* obj = parsed.value.if_object();
   const auto* format = obj ? obj->if_contains("format") : nullptr;
   const auto* files = obj ? obj->if_contains("files") : nullptr;
-  if (!format || !format->is_string() || format->get_string() != kBundleFormat || !files || !files->is_array()) {
-    out.problems.push_back({name, "$", "not a catalog bundle of format " + quoted(kBundleFormat) + ": rebuild it with tools/catalog-lint"});
+  const bool home_only = format && format->is_string() && format->get_string() == kHomeBundleFormat;
+  if (!format || !format->is_string() || (format->get_string() != kBundleFormat && !home_only) || !files || !files->is_array()) {
+    out.problems.push_back({name, "$", "not a catalog bundle of format " + quoted(kBundleFormat) + " or " + quoted(kHomeBundleFormat) +
+                                           ": rebuild it with tools/catalog-lint"});
     return out;
   }
   std::vector<Document> docs;
@@ -771,7 +787,7 @@ CatalogLoad load_catalog_bundle(std::string_view bundle_text) {
     docs.push_back({std::string(path->get_string()), *content});
   }
   if (!out.problems.empty()) return out;
-  return load_documents(docs);
+  return load_documents(docs, home_only);
 }
 
 std::string make_catalog_bundle(const std::vector<SourceFile>& files) {

@@ -31,6 +31,7 @@ struct CatalogLoad {
 inline constexpr std::string_view kManifestPath = "catalog.json";
 
 CatalogLoad load_catalog(const std::vector<SourceFile>& files);
+// The whole catalog's bundle, or home's part of it (catalog_home.hpp), which loads as home_only.
 CatalogLoad load_catalog_bundle(std::string_view bundle_text);
 
 // The single file the app downloads; call it only with files that load without problems.

@@ -175,6 +175,7 @@ struct DeviceSaved {};  // the device keeps what the resident typed again, after
 struct DismissSetAside { std::string draft_id; };  // the resident has seen the answers an old form kept
 struct UpdateReady {};  // a new version of the app is installed and waiting
 struct ApplyUpdate {};  // side effect for the platform: save, then reload into the new version
+struct RetryLoading {};  // side effect for the platform: ask again for what screens past home wait for
 // The device could not keep what the resident typed (storage full, blocked or unreadable): every screen
 // says so until a save succeeds. What is on screen stays in memory.
 struct DeviceStorageFailed { std::string message_key; };
@@ -191,7 +192,7 @@ using Action = std::variant<OpenEvent, SetSearch, OpenSettings, SetTextSize, Set
                             ScrollToField, FollowUrl, SubmitApplication, SubmissionSent, SubmissionFailed,
                             OpenApplications, CheckStatus, StatusChecked, StatusCheckFailed, CorrectApplication,
                             DraftsEdited, DeviceSaved, DeviceStorageFailed, DismissSetAside, UpdateReady,
-                            ApplyUpdate, ApplicationSealed, SendStarted, SendDeferred, SendNow, NetworkChanged,
+                            ApplyUpdate, RetryLoading, ApplicationSealed, SendStarted, SendDeferred, SendNow, NetworkChanged,
                             DeleteDraft, CancelDeleteDraft, OpenBackup, SetBackupText, MakeBackup, BackupMade,
                             ChooseBackupFile, BackupFileChosen, RestoreBackup, BackupRestored, BackupFailed,
                             PickAttachment, AttachmentPreparing, AttachmentPicked, AttachmentFailed, RemoveAttachment,

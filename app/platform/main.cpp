@@ -1,5 +1,6 @@
-// Madoguchi in the browser: loads the font, the catalog and the UI messages, then draws frames on
-// demand and mirrors each into the DOM. What the app does lives in app/core and app/ui.
+// Madoguchi in the browser: loads the font, home's part of the catalog and the UI messages, then draws
+// frames on demand and mirrors each into the DOM; the whole catalog and the larger fonts follow the first
+// frame. What the app does lives in app/core and app/ui.
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
@@ -9,14 +10,15 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "core/application_json.hpp"
 #include "core/backup_contents.hpp"
-#include "core/catalog_loader.hpp"
 #include "core/checklist_calendar.hpp"
 #include "core/device_records.hpp"
 #include "core/draft_id.hpp"
@@ -32,6 +34,7 @@
 #include "app_update.hpp"
 #include "backup_files.hpp"
 #include "browser_history.hpp"
+#include "catalog_fetch.hpp"
 #include "device_saver.hpp"
 #include "dom_mirror.hpp"
 #include "file_download.hpp"
@@ -68,6 +71,12 @@ struct App {
   std::vector<Action> followed;  // the browser's back and forward buttons, for the next frame
   int loads_pending = 0;
   bool failed = false;
+  bool shown = false;  // the first frame is asked for
+  // Screens past home need the whole catalog and the first font (ui::PastHome), asked for after home's
+  // first frame; a first screen past home, or the drafts on the device, wait for them in `when_past_home`.
+  bool past_home_asked = false, main_font_in = false, whole_catalog_asked = false;
+  std::string whole_catalog_problem;  // why the last fetch failed; asked again with RetryLoading
+  std::function<void()> when_past_home;
   bool glyphs_added = false;  // rebuild the atlas before the next frame: new glyphs, a font came, a new text size
 };
 App g_app;
@@ -207,9 +216,53 @@ void after_a_frame(void (*work)()) {
   emscripten_async_call([](void* w) { reinterpret_cast<void (*)()>(w)(); }, reinterpret_cast<void*>(work), 50);
 }
 
+ui::PastHome past_home() {
+  if (!g_app.whole_catalog_problem.empty()) return ui::PastHome::Failed;
+  return g_app.catalog.home_only || !g_app.main_font_in ? ui::PastHome::Loading : ui::PastHome::Ready;
+}
+
+// What waited runs once both are in; before the first frame a failed fetch is fatal, as home's part is.
+void past_home_changed() {
+  if (!g_app.when_past_home) return request_frames();
+  if (past_home() == ui::PastHome::Failed) return fail("catalog", g_app.whole_catalog_problem);
+  if (past_home() == ui::PastHome::Ready) std::exchange(g_app.when_past_home, {})();
+}
+
+void ask_whole_catalog() {
+  if (g_app.whole_catalog_asked) return;
+  g_app.whole_catalog_asked = true;
+  g_app.whole_catalog_problem.clear();
+  fetch_catalog(kWholeCatalogFile, [](CatalogFetched fetched) {
+    if (fetched.damaged) return fail("catalog", fetched.detail);
+    if (!fetched.catalog) {
+      std::fprintf(stderr, "%s\n", fetched.detail.c_str());
+      g_app.whole_catalog_asked = false;
+      g_app.whole_catalog_problem = fetched.detail;
+      return past_home_changed();
+    }
+    g_app.catalog = std::move(*fetched.catalog);
+    const std::size_t before = g_app.glyphs.size();
+    g_app.glyphs.merge(glyphs_for(g_app.catalog, g_app.messages));
+    if (g_app.glyphs.size() != before) g_app.glyphs_added = true;
+    past_home_changed();
+  });
+}
+
+// Asked for as home's first frame is drawn, or before a first frame past home: the first font, then the
+// full one, and the whole catalog beside the first font.
+void ask_past_home() {
+  if (std::exchange(g_app.past_home_asked, true)) return;
+  fetch_main_fonts([] {
+    g_app.main_font_in = true;
+    past_home_changed();
+  });
+  ask_whole_catalog();
+}
+
 void load_language(std::string_view language, bool first_frame);
 
 void frame() {
+  if (!g_app.shown) return;
   backend_new_frame();
   if (g_app.failed) return;
   // The resident's display settings: colours at once, text sizes with an atlas at the new size.
@@ -224,8 +277,8 @@ void frame() {
   ImGui::NewFrame();
   const CivilDate today = local_today();
   update_thumbnails(g_app.nav.files, [] { request_frames(); });
-  auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav, today, &attachment_thumbnails()}, g_app.tree,
-                              g_app.fonts);
+  auto actions = ui::draw_app({g_app.catalog, g_app.messages, g_app.nav, today, &attachment_thumbnails(), past_home()},
+                              g_app.tree, g_app.fonts);
   // After what the screen's fields took this frame: text typed just before the back button is kept.
   actions.insert(actions.end(), g_app.followed.begin(), g_app.followed.end());
   g_app.followed.clear();
@@ -250,6 +303,7 @@ void frame() {
     if (const auto* c = std::get_if<CheckStatus>(&a)) check_status(c->receipt, apply_outcome);
     if (const auto* now = std::get_if<SendNow>(&a)) outbox_send_now(now->submission_id);
     if (std::holds_alternative<ApplyUpdate>(a)) device_saver_save(app_update_apply);
+    if (std::holds_alternative<RetryLoading>(a)) ask_whole_catalog();
     if (std::holds_alternative<MakeBackup>(a)) after_a_frame(make_backup);
     if (std::holds_alternative<RestoreBackup>(a)) after_a_frame(restore_backup);
     if (std::holds_alternative<ChooseBackupFile>(a)) pick_backup_file(apply_outcome);
@@ -279,6 +333,7 @@ std::string restore_from_device() {
 }
 
 void show_first_frame() {
+  g_app.shown = true;
   page_set_language(g_app.nav.language);
   request_frames();
   page_ready();
@@ -287,6 +342,8 @@ void show_first_frame() {
   fetch_fonts_for_language(g_app.nav.language);
   app_update_init([] { apply_outcome(UpdateReady{}); });
 }
+
+void open_first_screen();
 
 void start() {
   g_app.glyphs = glyphs_for(g_app.catalog, g_app.messages);
@@ -312,8 +369,21 @@ void start() {
       !g_app.atlas->set_merged_font(static_cast<std::size_t>(&language_names_font() - extra_fonts().data()),
                                     std::move(g_app.names_font)))
     std::fprintf(stderr, "%s could not be read\n", std::string(language_names_font().file).c_str());
-  const std::string resume_fragment = restore_from_device();
   backend_init(kCanvas, {frame, rebuild_fonts});
+  // A draft is fitted to its form as it is put back (core/device_records.hpp): a device holding one waits
+  // for the whole catalog.
+  const auto& records = g_app.device.records;
+  if (std::any_of(records.begin(), records.end(), [](const auto& r) { return r.first.rfind(kDraftRecordPrefix, 0) == 0; })) {
+    g_app.when_past_home = open_first_screen;
+    return ask_past_home();
+  }
+  open_first_screen();
+}
+
+// The drafts and session back in place and the first screen chosen: home is drawn at once; another first
+// screen (a link, the screen the resident left) once the whole catalog and the first font are in.
+void open_first_screen() {
+  const std::string resume_fragment = restore_from_device();
   browser_history_init([](const Action& a) {
     g_app.followed.push_back(a);
     request_frames();
@@ -325,14 +395,9 @@ void start() {
   // What waited in the outbox when the page closed is on the device already.
   for (const auto& queued : g_app.nav.outbox) outbox_release(queued.submission_id());
   outbox_start(apply_outcome);
-  // Home's first frame needs only the home font; another first screen (a link, the screen the resident
-  // left) draws the catalog's text, so it waits for the first font.
-  if (g_app.nav.current.screen == Screen::Home) {
-    show_first_frame();
-    fetch_main_fonts();
-  } else {
-    fetch_main_fonts(show_first_frame);
-  }
+  if (g_app.nav.current.screen == Screen::Home || past_home() == ui::PastHome::Ready) show_first_frame();
+  else g_app.when_past_home = show_first_frame;
+  ask_past_home();
 }
 
 void loaded_one() {
@@ -404,7 +469,7 @@ void load_language_names() {
 }
 
 void load_assets() {
-  g_app.loads_pending = 5;  // the device's records, the home font, the names font, the catalog, the names
+  g_app.loads_pending = 5;  // the device's records, the home font, the names font, home's catalog, the names
   load_language_names();
   load_messages(kJapanese, true);  // every language falls back to it; asked for before the device says which
   device_saver_start({[] {
@@ -439,15 +504,9 @@ void load_assets() {
     if (r.ok) set_pinned_keys(std::string(r.body.begin(), r.body.end()));
     else std::fprintf(stderr, "%s\n", describe(r, "keys.json").c_str());
   });
-  fetch_asset("catalog.json", [](FetchResult r) {
-    if (!r.ok) return fail("catalog", describe(r, "catalog.json"));
-    CatalogLoad load = load_catalog_bundle(std::string(r.body.begin(), r.body.end()));
-    if (!load.catalog) {
-      std::string detail;
-      for (const auto& p : load.problems) detail += p.to_string() + "\n";
-      return fail("catalog", detail);
-    }
-    g_app.catalog = std::move(*load.catalog);
+  fetch_catalog(kHomeCatalogFile, [](CatalogFetched fetched) {
+    if (!fetched.catalog) return fail("catalog", fetched.detail);
+    g_app.catalog = std::move(*fetched.catalog);
     loaded_one();
   });
 }

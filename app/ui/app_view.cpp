@@ -67,6 +67,20 @@ void draw_banner(const Banner& banner, const ImGuiViewport* vp, float height, fl
   ImGui::End();
 }
 
+void draw_screen(const ViewInput& in, Screen screen, const std::string& lang, std::vector<Action>& actions) {
+  switch (screen) {
+    case Screen::Home: draw_home_screen(in, lang, actions); break;
+    case Screen::Event: draw_event_screen(in, lang, actions); break;
+    case Screen::Form: draw_form_screen(in, lang, actions); break;
+    case Screen::Review: draw_review_screen(in, lang, actions); break;
+    case Screen::Receipt: draw_receipt_screen(in, lang, actions); break;
+    case Screen::Applications: draw_applications_screen(in, lang, actions); break;
+    case Screen::Backup: draw_backup_screen(in, lang, actions); break;
+    case Screen::Settings: draw_settings_screen(in, lang, actions); break;
+    case Screen::SendTogether: draw_send_together_screen(in, lang, actions); break;
+  }
+}
+
 }  // namespace
 
 std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Fonts& fonts) {
@@ -98,23 +112,18 @@ std::vector<Action> draw_app(const ViewInput& in, SemanticTree& tree, const Font
   }
 
   const std::string& lang = in.nav.language;
-  switch (in.nav.current.screen) {
-    case Screen::Home: draw_home_screen(in, lang, actions); break;
-    case Screen::Event: draw_event_screen(in, lang, actions); break;
-    case Screen::Form: draw_form_screen(in, lang, actions); break;
-    case Screen::Review: draw_review_screen(in, lang, actions); break;
-    case Screen::Receipt: draw_receipt_screen(in, lang, actions); break;
-    case Screen::Applications: draw_applications_screen(in, lang, actions); break;
-    case Screen::Backup: draw_backup_screen(in, lang, actions); break;
-    case Screen::Settings: draw_settings_screen(in, lang, actions); break;
-    case Screen::SendTogether: draw_send_together_screen(in, lang, actions); break;
-  }
+  // The display settings need no catalog: a resident may enlarge the text while it comes.
+  const Screen screen = in.nav.current.screen;
+  if (in.past_home != PastHome::Ready && screen != Screen::Home && screen != Screen::Settings)
+    draw_loading_screen(in, lang, actions);
+  else
+    draw_screen(in, screen, lang, actions);
   // Home has the language switch on top; every other screen at its foot, out of the way of the task,
   // with the display settings beside it (the settings screen's own foot is its language section).
-  if (in.nav.current.screen != Screen::Home) {
+  if (screen != Screen::Home) {
     Separator();
     LanguageSwitch(in, lang, actions);
-    if (in.nav.current.screen != Screen::Settings) SettingsLink(in, lang, actions);
+    if (screen != Screen::Settings) SettingsLink(in, lang, actions);
   }
 
   ImGui::End();

@@ -21,6 +21,8 @@ void draw_receipt_screen(const ViewInput& in, const std::string& lang, std::vect
 void draw_applications_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_backup_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_settings_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
+// Past home while the whole catalog is on its way (app_view.hpp, PastHome).
+void draw_loading_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 void draw_send_together_screen(const ViewInput& in, const std::string& lang, std::vector<Action>& actions);
 
 // The top of a screen about the route's life event: the back button, then the event; nullptr after saying

@@ -85,7 +85,7 @@ test('after one visit the app starts offline: on reload, in a new page, and with
   const served = await responsesDuring(page, async () => { await page.reload(); await usable(page); });
   await homeShown(page);
   assert.equal(await controlled(page), true);
-  for (const file of ['/', '/app.js', '/app.wasm', '/fonts/ui-ja-home.ttf', '/catalog.json', '/i18n/ja.json', '/keys.json']) {
+  for (const file of ['/', '/app.js', '/app.wasm', '/fonts/ui-ja-home.ttf', '/catalog-home.json', '/i18n/ja.json', '/keys.json']) {
     assert.equal(served.get(file), true, `${file} from the service worker`);
   }
   await screenshot(page, 'offline-home-ja');

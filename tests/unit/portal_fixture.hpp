@@ -24,10 +24,11 @@ struct Portal {
   madoguchi::Messages messages = real_messages();
   madoguchi::Navigation nav;
   madoguchi::ui::SemanticTree tree;
+  madoguchi::ui::PastHome past_home = madoguchi::ui::PastHome::Ready;
   ImGuiHarness imgui;
 
   std::vector<madoguchi::Action> frame(ImVec2 pointer = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
-    auto actions = imgui.frame({catalog, messages, nav, madoguchi::CivilDate{2026, 3, 20}}, tree, pointer, down);
+    auto actions = imgui.frame({catalog, messages, nav, madoguchi::CivilDate{2026, 3, 20}, nullptr, past_home}, tree, pointer, down);
     for (const auto& a : actions) apply(nav, a);
     return actions;
   }

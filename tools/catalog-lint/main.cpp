@@ -1,11 +1,12 @@
 // catalog-lint: checks every file of a catalog folder and, with --bundle, writes the single file
-// the app downloads. Problems print as "file: json-path: what is wrong" and make the exit status 1.
+// the app downloads; with --home-bundle, the part of it home needs before the first frame. Problems print as "file: json-path: what is wrong" and make the exit status 1.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "core/catalog_home.hpp"
 #include "core/catalog_loader.hpp"
 
 namespace fs = std::filesystem;
@@ -14,7 +15,7 @@ using madoguchi::SourceFile;
 namespace {
 
 int usage() {
-  std::cerr << "usage: catalog-lint CATALOG_DIR [--bundle OUT_FILE]\n"
+  std::cerr << "usage: catalog-lint CATALOG_DIR [--bundle OUT_FILE] [--home-bundle OUT_FILE]\n"
                "  Checks catalog.json, events/*.json and procedures/*.json (assets/catalog/README.md).\n";
   return 2;
 }
@@ -34,10 +35,24 @@ std::vector<SourceFile> read_catalog_dir(const fs::path& dir) {
   return files;
 }
 
+void write_file(const fs::path& out, const std::string& text) {
+  fs::path tmp = out;
+  tmp += ".tmp";
+  std::ofstream(tmp, std::ios::binary) << text;
+  fs::rename(tmp, out);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2 && !(argc == 4 && std::string(argv[2]) == "--bundle")) return usage();
+  if (argc < 2 || argc % 2 != 0) return usage();
+  fs::path bundle, home_bundle;
+  for (int i = 2; i < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--bundle") bundle = argv[i + 1];
+    else if (flag == "--home-bundle") home_bundle = argv[i + 1];
+    else return usage();
+  }
   fs::path dir = argv[1];
   if (!fs::is_directory(dir)) {
     std::cerr << dir.string() << ": not a folder: give the catalog folder, e.g. assets/catalog\n";
@@ -50,13 +65,8 @@ int main(int argc, char** argv) {
     std::cout << result.problems.size() << " problem(s) in " << files.size() << " file(s)\n";
     return 1;
   }
-  if (argc == 4) {
-    fs::path out = argv[3];
-    fs::path tmp = out;
-    tmp += ".tmp";
-    std::ofstream(tmp, std::ios::binary) << madoguchi::make_catalog_bundle(files);
-    fs::rename(tmp, out);
-  }
+  if (!bundle.empty()) write_file(bundle, madoguchi::make_catalog_bundle(files));
+  if (!home_bundle.empty()) write_file(home_bundle, madoguchi::make_home_bundle(files));
   std::cout << "catalog ok: " << result.catalog->events.size() << " life events, " << result.catalog->procedures.size()
             << " procedures, " << result.catalog->languages.size() << " languages, " << files.size() << " files\n";
   return 0;

@@ -1,0 +1,43 @@
+// Writes home's part of the catalog: a tenth of the whole catalog's bytes, so a first visit's home is
+// drawn without waiting for the checklists and forms behind it.
+#include "catalog_home.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <initializer_list>
+
+namespace madoguchi {
+namespace json = boost::json;
+namespace {
+
+json::object kept(const json::object& from, std::initializer_list<std::string_view> keys) {
+  json::object out;
+  for (std::string_view key : keys)
+    if (const auto* v = from.if_contains(key)) out[key] = *v;
+  return out;
+}
+
+json::value home_part(std::string_view path, const json::value& content) {
+  if (path == kManifestPath) return content;
+  const json::object& file = content.as_object();
+  if (file.at("kind").as_string() == "procedure") return kept(file, {"kind", "id", "title", "search"});
+  json::object event = kept(file, {"kind", "id", "title", "summary", "search"});
+  json::array listed;
+  for (const auto& entry : file.at("procedures").as_array())
+    listed.push_back(json::object{{"procedure", entry.as_object().at("procedure")}});
+  event["procedures"] = std::move(listed);
+  return event;
+}
+
+}  // namespace
+
+std::string make_home_bundle(const std::vector<SourceFile>& files) {
+  std::vector<const SourceFile*> sorted;
+  for (const auto& f : files) sorted.push_back(&f);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->path < b->path; });
+  json::array entries;
+  for (const auto* f : sorted) entries.push_back(json::object{{"path", f->path}, {"content", home_part(f->path, json::parse(f->text))}});
+  return json::serialize(json::object{{"format", kHomeBundleFormat}, {"files", std::move(entries)}});
+}
+
+}  // namespace madoguchi
