@@ -277,12 +277,14 @@ void apply(Navigation& nav, const Action& action) {
     page.page = next_page->page;
     go_or_back(nav, page);
   } else if (const auto* review = std::get_if<OpenReview>(&action)) {
-    nav.drafts[review->draft_id].changing = false;
-    go_or_back(nav, form_route(nav, Screen::Review, review->draft_id));
+    FormDraft& draft = nav.drafts[review->draft_id];
+    const Route to = draft.changing_from.value_or(form_route(nav, Screen::Review, review->draft_id));
+    draft.changing_from.reset();
+    go_or_back(nav, to);
   } else if (const auto* change = std::get_if<ChangeAnswer>(&action)) {
     FormDraft& draft = nav.drafts[change->draft_id];
     draft.scroll_to = change->path;
-    draft.changing = true;
+    draft.changing_from = nav.current;
     Route form = form_route(nav, Screen::Form, change->draft_id);
     form.page = change->page;
     go_or_back(nav, form);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -203,7 +204,9 @@ struct FormDraft {
   FormValues values;
   // Set by a "continue" with problems; the page's errors stay shown from then on, until the next page.
   bool show_problems = false;
-  bool changing = false;  // opened from the review to change an answer (ChangeAnswer)
+  // Opened to change one answer (ChangeAnswer) from the draft's review or the send-together screen: where
+  // "continue" goes back to once nothing is missing.
+  std::optional<Route> changing_from;
   std::string scroll_to;       // a field path the form screen brings into view once
   enum class Sending { Idle, Sending, Failed } sending = Sending::Idle;
   std::string error_key;  // Failed: the message key

@@ -85,7 +85,7 @@ class FormView {
   void draw_continue() {
     const auto& m = in_.messages;
     const auto next = std::upper_bound(shown_pages_.begin(), shown_pages_.end(), page_);
-    const bool to_review = next == shown_pages_.end() || (draft_.changing && checked_.problems.empty());
+    const bool to_review = next == shown_pages_.end() || (draft_.changing_from && checked_.problems.empty());
     // Named per page, so the mirror's button is a new one and focus moves to the new page's heading.
     if (!Button(m.get(lang_, to_review ? "form.continue" : "form.next_page"), "page-continue-" + std::to_string(page_), true))
       return;

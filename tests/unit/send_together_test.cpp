@@ -111,3 +111,21 @@ TEST_CASE("finished forms of an event are checked on one screen and sent with on
   CHECK(p.nav.current.screen == Screen::Form);
   CHECK(p.nav.current.draft_id == "kodomo-iryohi");
 }
+
+TEST_CASE("an answer changed from the send-together screen comes back to it, changed", "[send-together]") {
+  Portal p;
+  two_forms_filled(p.nav);
+  p.frame();
+  p.frame();
+  p.activate(Role::Button, "まとめて確認して送る（2件）");
+  const std::vector<Route> history = p.nav.history;
+  p.activate(Role::Button, "世帯主の氏名を変更");
+  CHECK(p.nav.current.screen == Screen::Form);
+  CHECK(p.nav.current.draft_id == "kokuho-kanyu");
+  p.type("世帯主の氏名", "山田 一郎");
+  p.activate(Role::Button, "次へ（入力内容の確認）");
+  CHECK(p.nav.current == Route{Screen::SendTogether, "birth", {}});
+  CHECK(p.nav.history == history);  // the browser's back then leaves the send-together screen, not the form
+  CHECK(p.nav.drafts.at("kokuho-kanyu").values.get("head_name") == "山田 一郎");
+  CHECK(find(p.tree, Role::Button, "2件の申請をまとめて送信する"));
+}
