@@ -141,6 +141,7 @@ void note_saved_text() {
 }
 
 void apply_outcome(Action outcome);
+void ask_whole_catalog();
 
 // Every change goes through here, so the browser's history follows the app's route and the device
 // keeps what the resident typed.
@@ -161,6 +162,9 @@ void apply_action(const Action& action) {
 
 // The answer of a request the app made (a send, a status check) arrives between frames.
 void apply_outcome(Action outcome) {
+  // Back online: a whole catalog that could not be fetched is asked for again before the resident taps.
+  if (const auto* network = std::get_if<NetworkChanged>(&outcome); network && network->online && !g_app.whole_catalog_problem.empty())
+    ask_whole_catalog();
   apply_action(outcome);
   note_new_glyphs(outcome);
   request_frames();

@@ -44,17 +44,18 @@ for (const file of ['catalog-home.json', 'catalog.json']) {
   });
 }
 
-test('a screen past home waits for the whole catalog, says when it could not come, and asks again', async () => {
+test('a screen past home waits for the whole catalog, says when it could not come, and asks again: on a tap, and when the phone is back online', async () => {
   const ja = readSourceJson('i18n/ja.json').messages;
   const birth = readSourceJson('assets/catalog/events/birth.json');
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   let asked = 0;
   const { context, page, problems } = await openPhone(browser, server.url, {
-    // The first request is held, then fails as a lost connection does; the next one goes through.
+    // The first request is held, then fails as a lost connection does, and so does the second; the third
+    // goes through.
     prepare: (p) => p.route('**/catalog.json', async (route) => {
-      if (++asked > 1) return route.continue();
-      await held;
+      if (++asked > 2) return route.continue();
+      if (asked === 1) await held;
       await route.abort('internetdisconnected');
     }),
   });
@@ -69,8 +70,14 @@ test('a screen past home waits for the whole catalog, says when it could not com
   await page.getByRole('alert').filter({ hasText: ja['loading.failed'] }).waitFor();
   await screenshot(page, 'loading-failed-ja');
   await tap(page.getByRole('button', { name: ja['loading.retry'] }));
+  while (asked < 2) await page.waitForTimeout(50);
+  await page.getByRole('heading', { name: ja['loading.failed_heading'], level: 1 }).waitFor();
+  await page.getByRole('alert').filter({ hasText: ja['loading.failed'] }).waitFor();
+
+  await context.setOffline(true);
+  await context.setOffline(false);
   await page.getByRole('heading', { name: birth.title.ja, level: 1 }).waitFor();
-  assert.equal(asked, 2);
+  assert.equal(asked, 3);
   assert.deepEqual(problems, []);
   await context.close();
 });
