@@ -47,7 +47,7 @@ void fetch_main_fonts(std::function<void()> then) {
   fetch_asset(kFirstFontFile, [then = std::move(then)](FetchResult r) {
     if (!r.ok) report(kFirstFontFile, r);
     else if (!g_full_arrived) g_main_arrived(std::move(r.body));
-    if (then) then();
+    then();
     fetch_full_font();
   });
 }

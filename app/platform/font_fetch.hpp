@@ -24,9 +24,10 @@ inline constexpr const char* kFullFontFile = "fonts/ui-ja.ttf";
 void font_fetch_init(std::function<void(std::size_t index, std::vector<unsigned char> font)> arrived,
                      std::function<void(std::vector<unsigned char> font)> main_arrived);
 
-// Asks for the first font, then the full one (once, at the start); `then` runs once the first is in place (or could not be
-// fetched: the full one covers it), for a first screen other than home, which needs the catalog's text.
-void fetch_main_fonts(std::function<void()> then = {});
+// Asks for the first font, then the full one (once, as home's first frame is drawn or before a first
+// screen past home); `then` runs once the first is in place (or could not be fetched: the full one covers
+// it), for the screens past home, which draw the whole catalog's text.
+void fetch_main_fonts(std::function<void()> then);
 
 // Asks for the full font once; after a failed fetch, typed text beyond ASCII asks again.
 void fetch_full_font();
