@@ -2,7 +2,6 @@
 // drawn without waiting for the checklists and forms behind it.
 #include "catalog_home.hpp"
 
-#include <algorithm>
 #include <boost/json.hpp>
 #include <initializer_list>
 
@@ -32,12 +31,9 @@ json::value home_part(std::string_view path, const json::value& content) {
 }  // namespace
 
 std::string make_home_bundle(const std::vector<SourceFile>& files) {
-  std::vector<const SourceFile*> sorted;
-  for (const auto& f : files) sorted.push_back(&f);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->path < b->path; });
-  json::array entries;
-  for (const auto* f : sorted) entries.push_back(json::object{{"path", f->path}, {"content", home_part(f->path, json::parse(f->text))}});
-  return json::serialize(json::object{{"format", kHomeBundleFormat}, {"files", std::move(entries)}});
+  std::vector<SourceFile> parts;
+  for (const auto& f : files) parts.push_back({f.path, json::serialize(home_part(f.path, json::parse(f.text)))});
+  return make_catalog_bundle(parts, kHomeBundleFormat);
 }
 
 }  // namespace madoguchi

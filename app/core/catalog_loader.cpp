@@ -20,7 +20,6 @@ std::string CatalogProblem::to_string() const { return file + ": " + where + ": 
 namespace {
 
 constexpr std::string_view kManifestFormat = "madoguchi-catalog/1";
-constexpr std::string_view kBundleFormat = "madoguchi-catalog-bundle/1";
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
@@ -790,13 +789,13 @@ CatalogLoad load_catalog_bundle(std::string_view bundle_text) {
   return load_documents(docs, home_only);
 }
 
-std::string make_catalog_bundle(const std::vector<SourceFile>& files) {
+std::string make_catalog_bundle(const std::vector<SourceFile>& files, std::string_view format) {
   json::array entries;
   std::vector<const SourceFile*> sorted;
   for (const auto& f : files) sorted.push_back(&f);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->path < b->path; });
   for (const auto* f : sorted) entries.push_back(json::object{{"path", f->path}, {"content", json::parse(f->text)}});
-  return json::serialize(json::object{{"format", kBundleFormat}, {"files", std::move(entries)}});
+  return json::serialize(json::object{{"format", format}, {"files", std::move(entries)}});
 }
 
 }  // namespace madoguchi

@@ -29,12 +29,14 @@ struct CatalogLoad {
 };
 
 inline constexpr std::string_view kManifestPath = "catalog.json";
+inline constexpr std::string_view kBundleFormat = "madoguchi-catalog-bundle/1";
 
 CatalogLoad load_catalog(const std::vector<SourceFile>& files);
 // The whole catalog's bundle, or home's part of it (catalog_home.hpp), which loads as home_only.
 CatalogLoad load_catalog_bundle(std::string_view bundle_text);
 
-// The single file the app downloads; call it only with files that load without problems.
-std::string make_catalog_bundle(const std::vector<SourceFile>& files);
+// The single file the app downloads (or, with catalog_home.hpp's format, home's part of it); call it only
+// with files that load without problems.
+std::string make_catalog_bundle(const std::vector<SourceFile>& files, std::string_view format = kBundleFormat);
 
 }  // namespace madoguchi

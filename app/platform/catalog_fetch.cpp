@@ -8,7 +8,7 @@ namespace madoguchi::platform {
 
 void fetch_catalog(const char* file, std::function<void(CatalogFetched)> done) {
   fetch_asset(file, [file = std::string(file), done = std::move(done)](FetchResult r) {
-    if (!r.ok) return done({{}, false, file + ": " + (r.status ? "HTTP " + std::to_string(r.status) : r.error)});
+    if (!r.ok) return done({{}, false, describe_failure(r, file)});
     CatalogLoad load = load_catalog_bundle(std::string(r.body.begin(), r.body.end()));
     if (!load.catalog) {
       std::string detail;

@@ -18,8 +18,7 @@ bool g_full_asked = false;   // the full Japanese font arrived or is on its way
 bool g_full_arrived = false;  // a first font coming after it would take its place
 
 void report(const char* file, const FetchResult& r) {
-  const std::string why = r.status ? "HTTP " + std::to_string(r.status) : r.error;
-  std::fprintf(stderr, "%s: %s\n", file, why.c_str());
+  std::fprintf(stderr, "%s\n", describe_failure(r, file).c_str());
 }
 
 void fetch_font(const ExtraFont& font) {

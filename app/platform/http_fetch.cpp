@@ -27,6 +27,10 @@ int remember(std::function<void(FetchResult)> done) {
 }
 }  // namespace
 
+std::string describe_failure(const FetchResult& r, std::string_view url) {
+  return std::string(url) + ": " + (r.status ? "HTTP " + std::to_string(r.status) : r.error);
+}
+
 EM_JS(void, js_fetch_asset, (int id, const char* url), { Madoguchi.fetchAsset(id, UTF8ToString(url)); });
 EM_JS(void, js_fetch_api, (int id, const char* url, const char* headers_json), {
   Madoguchi.fetchApi(id, UTF8ToString(url), JSON.parse(UTF8ToString(headers_json)));

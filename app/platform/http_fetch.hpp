@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,6 +15,9 @@ struct FetchResult {
   std::vector<unsigned char> body;  // the answer's body, error answers included
   std::string error;  // what went wrong, for the page's error details
 };
+
+// "url: HTTP 404" or "url: <what the network said>", for the page's error details and the console.
+std::string describe_failure(const FetchResult& r, std::string_view url);
 
 // GET, revalidated with the server (cache: no-cache) so a new build is never mixed with an old file.
 void fetch_asset(const std::string& url, std::function<void(FetchResult)> done);

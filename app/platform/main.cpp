@@ -87,10 +87,6 @@ void fail(const char* kind, const std::string& detail) {
   page_fatal(kind, detail);
 }
 
-std::string describe(const FetchResult& r, const std::string& url) {
-  return url + ": " + (r.status ? "HTTP " + std::to_string(r.status) : r.error);
-}
-
 void rebuild_fonts(float density) {
   ImGuiIO& io = ImGui::GetIO();
   if (!g_app.atlas->build(*io.Fonts, g_app.glyphs, density, g_app.fonts)) {
@@ -425,7 +421,7 @@ void load_messages(std::string_view language, bool first_frame) {
   if (first_frame) ++g_app.loads_pending;
   const std::string url = "i18n/" + std::string(language) + ".json";
   fetch_asset(url, [lang = std::string(language), url, first_frame](FetchResult r) {
-    if (!r.ok) return messages_failed(lang, first_frame, describe(r, url));
+    if (!r.ok) return messages_failed(lang, first_frame, describe_failure(r, url));
     const std::string problem = g_app.messages.load(lang, std::string(r.body.begin(), r.body.end()));
     if (!problem.empty()) return messages_failed(lang, first_frame, url + ": " + problem);
     if (first_frame) return loaded_one();
@@ -456,7 +452,7 @@ std::string saved_language(const DeviceOpened& device) {
 void load_language_names() {
   constexpr const char* kFile = "i18n/names.json";
   fetch_asset(kFile, [](FetchResult r) {
-    if (!r.ok) return fail("messages", describe(r, kFile));
+    if (!r.ok) return fail("messages", describe_failure(r, kFile));
     const ParsedJson parsed = parse_json_text(std::string(r.body.begin(), r.body.end()));
     const auto* file = parsed.error ? nullptr : parsed.value.if_object();
     const auto* names = file ? file->if_contains("names") : nullptr;
@@ -492,7 +488,7 @@ void load_assets() {
                        loaded_one();
                      });
   fetch_asset(kHomeFontFile, [](FetchResult r) {
-    if (!r.ok) return fail("font", describe(r, kHomeFontFile));
+    if (!r.ok) return fail("font", describe_failure(r, kHomeFontFile));
     g_app.atlas.emplace(std::move(r.body));
     loaded_one();
   });
@@ -500,13 +496,13 @@ void load_assets() {
   // names of the languages the Japanese font lacks show as "?".
   fetch_asset(std::string(language_names_font().file), [](FetchResult r) {
     if (r.ok) g_app.names_font = std::move(r.body);
-    else std::fprintf(stderr, "%s\n", describe(r, std::string(language_names_font().file)).c_str());
+    else std::fprintf(stderr, "%s\n", describe_failure(r, language_names_font().file).c_str());
     loaded_one();
   });
   // Without the pinned keys the app still guides; only sending is refused, with its own message.
   fetch_asset("keys.json", [](FetchResult r) {
     if (r.ok) set_pinned_keys(std::string(r.body.begin(), r.body.end()));
-    else std::fprintf(stderr, "%s\n", describe(r, "keys.json").c_str());
+    else std::fprintf(stderr, "%s\n", describe_failure(r, "keys.json").c_str());
   });
   fetch_catalog(kHomeCatalogFile, [](CatalogFetched fetched) {
     if (!fetched.catalog) return fail("catalog", fetched.detail);
