@@ -18,7 +18,8 @@ const LABEL = certificate.label.ja;
 let server, browser;
 
 before(async () => {
-  server = await startEndpoint({ args: ['--keys', path.join(SITE, 'keys.json')] });
+  // The clock runs from now; the ward reads the rating after it is moved past this month's end.
+  server = await startEndpoint({ args: ['--keys', path.join(SITE, 'keys.json')], clock: new Date() });
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.stop(); });
@@ -140,11 +141,18 @@ test('a photo of the certificate: taken or picked, made smaller, kept, checked a
   const jpeg = readFileSync(path.join(folder, 'attachments', '1-loss_certificate.jpg'));
   assert.deepEqual(jpegSize(jpeg), { width: 2000, height: 1500 });
 
-  // The ward counts the rating, and nothing ties it to the application.
-  const ratings = spawnSync(process.env.MADOGUCHI_INBOX, ['ratings', '--server', server.url, '--token-file', tokenFile],
-    { encoding: 'utf8' });
-  assert.equal(ratings.status, 0, ratings.stderr);
-  assert.match(ratings.stdout, /^\d{4}-\d{2}\s+kokuho-kanyu\s+1\s+4\.0\s+0\s+0\s+0\s+1\s+0$/m);
-  assert.ok(!ratings.stdout.includes(receipt));
+  // The ward counts the rating once the month has ended, and nothing ties it to the application: one
+  // resident's score is not shown, only that one resident rated.
+  const ratings = () => spawnSync(process.env.MADOGUCHI_INBOX,
+    ['ratings', '--server', server.url, '--token-file', tokenFile], { encoding: 'utf8' });
+  const month = new Date().toISOString().slice(0, 7);
+  assert.match(ratings().stdout, new RegExp(`^${month} is still being counted`, 'm'));
+  const next = new Date(`${month}-01T12:00:00Z`);
+  next.setUTCMonth(next.getUTCMonth() + 1);
+  server.setClock(next);
+  const ended = ratings();
+  assert.equal(ended.status, 0, ended.stderr);
+  assert.match(ended.stdout, new RegExp(`^${month}\\s+kokuho-kanyu\\s+1\\s+-\\s+-\\s+-\\s+-\\s+-\\s+-$`, 'm'));
+  assert.ok(!ended.stdout.includes(receipt));
   assert.deepEqual(problems, []);
 });

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serverClock } from '../endpoint/server_clock.mjs';
 
 export const ENDPOINT = process.env.MADOGUCHI_ENDPOINT;
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,13 +22,15 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 // `args` go to the endpoint as well (--keys to accept submissions); `site` serves another copy of the
 // web build (the benchmarks name `endpoint` and `site` on their command line); the database lives in a temporary folder removed by stop(). `restart` starts it again on
-// the same port and database after kill() (SIGKILL, as a crash or a pulled plug).
-export async function startEndpoint({ args = [], endpoint = ENDPOINT, site = SITE, port = 0, dir } = {}) {
+// the same port and database after kill() (SIGKILL, as a crash or a pulled plug). With `clock` (a time)
+// the endpoint's wall clock starts there and setClock(time) moves it.
+export async function startEndpoint({ args = [], endpoint = ENDPOINT, site = SITE, port = 0, dir, clock } = {}) {
   if (!endpoint || !site) throw new Error('set MADOGUCHI_ENDPOINT and MADOGUCHI_SITE (ctest does)');
   dir ??= mkdtempSync(path.join(tmpdir(), 'madoguchi-browser-'));
   const db = path.join(dir, 'test.sqlite3');
+  const serverTime = clock === undefined ? undefined : serverClock(dir, clock);
   const child = spawn(endpoint, ['--site', site, '--db', db, '--listen', '127.0.0.1', '--port', String(port), ...args],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+    { stdio: ['ignore', 'pipe', 'inherit'], env: serverTime?.env });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('endpoint did not start: ' + out)), 10000);
@@ -54,6 +57,7 @@ export async function startEndpoint({ args = [], endpoint = ENDPOINT, site = SIT
     },
     kill: () => end('SIGKILL'),
     restart: () => startEndpoint({ args, endpoint, site, port: new URL(url).port, dir }),
+    ...(serverTime ? { setClock: serverTime.set } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 // The rating routes through route(), without sockets: what a resident's rating may hold, the month it is
-// counted in (from the pinned clock), and what staff read back.
+// counted in (from the pinned clock), and what staff read back: ended months only, scores only from five
+// ratings up.
 #include "digest.hpp"
 #include "router.hpp"
 #include "sqlite_store.hpp"
@@ -18,6 +19,7 @@ namespace {
 
 constexpr std::int64_t kNovember = 1764000000;  // 2025-11-24T16:00:00Z
 constexpr std::int64_t kDecember = 1764547200;  // 2025-12-01T00:00:00Z, the first second of the month
+constexpr std::int64_t kJanuary = 1767225600;   // 2026-01-01T00:00:00Z
 
 struct Ratings {
     TempDir site;
@@ -52,27 +54,58 @@ std::string error_code_of(const Response& res) {
 
 }  // namespace
 
-TEST_CASE("endpoint ratings: a rating is 204 and counted in the server's UTC month", "[endpoint]") {
+TEST_CASE("endpoint ratings: a rating is 204 and counted in the server's UTC month, shown once it has ended",
+          "[endpoint]") {
     Ratings r;
     const Response res = r.rate(R"({"procedure":"kokuho-kanyu","score":4})");
     CHECK(res.result() == http::status::no_content);
     CHECK(res.body().empty());
     CHECK(r.rate(R"({"score":5,"procedure":"kokuho-kanyu"})", "Application/JSON; charset=utf-8").result() ==
           http::status::no_content);
+    const Response november = r.counts();
+    REQUIRE(november.result() == http::status::ok);
+    CHECK(november[http::field::cache_control] == "no-store");
+    CHECK(json::parse(november.body()) == json::parse(R"({"ratings":[],"counting":"2025-11"})"));
+
+    r.clock = kDecember - 1;
+    CHECK(r.rate(R"({"procedure":"kokuho-kanyu","score":3})").result() == http::status::no_content);
     r.clock = kDecember;
     CHECK(r.rate(R"({"procedure":"kokuho-kanyu","score":1})").result() == http::status::no_content);
     CHECK(r.rate(R"({"procedure":"juminhyo-copy","score":3})").result() == http::status::no_content);
+    CHECK(json::parse(r.counts().body()) == json::parse(R"({"ratings":[
+        {"procedure":"kokuho-kanyu","month":"2025-11","total":3}],"counting":"2025-12"})"));
 
-    const Response all = r.counts();
-    REQUIRE(all.result() == http::status::ok);
-    CHECK(all[http::field::cache_control] == "no-store");
-    CHECK(json::parse(all.body()) == json::parse(R"({"ratings":[
-        {"procedure":"kokuho-kanyu","month":"2025-11","counts":[0,0,0,1,1]},
-        {"procedure":"juminhyo-copy","month":"2025-12","counts":[0,0,1,0,0]},
-        {"procedure":"kokuho-kanyu","month":"2025-12","counts":[1,0,0,0,0]}]})"));
+    r.clock = kJanuary;
+    CHECK(json::parse(r.counts().body()) == json::parse(R"({"ratings":[
+        {"procedure":"kokuho-kanyu","month":"2025-11","total":3},
+        {"procedure":"juminhyo-copy","month":"2025-12","total":1},
+        {"procedure":"kokuho-kanyu","month":"2025-12","total":1}],"counting":"2026-01"})"));
     CHECK(json::parse(r.counts("?month=2025-11").body()) ==
-          json::parse(R"({"ratings":[{"procedure":"kokuho-kanyu","month":"2025-11","counts":[0,0,0,1,1]}]})"));
-    CHECK(json::parse(r.counts("?month=2024-01").body()) == json::parse(R"({"ratings":[]})"));
+          json::parse(R"({"ratings":[{"procedure":"kokuho-kanyu","month":"2025-11","total":3}],"counting":"2026-01"})"));
+    CHECK(json::parse(r.counts("?month=2024-01").body()) == json::parse(R"({"ratings":[],"counting":"2026-01"})"));
+}
+
+TEST_CASE("endpoint ratings: a rating that arrives after staff read the counts changes nothing they can read",
+          "[endpoint]") {
+    Ratings r;
+    for (int score : {5, 5, 4, 1, 5, 2}) r.store.add_rating("kokuho-kanyu", "2025-10", score);
+    for (int i = 0; i < 7; ++i) r.store.add_rating("tennyu-todoke", "2025-11", 4);
+    const std::string before = r.counts().body();
+    CHECK(r.rate(R"({"procedure":"kokuho-kanyu","score":2})").result() == http::status::no_content);
+    CHECK(r.rate(R"({"procedure":"tennyu-todoke","score":1})").result() == http::status::no_content);
+    CHECK(r.counts().body() == before);
+    CHECK(r.counts("?month=2025-11").body() == R"({"ratings":[],"counting":"2025-11"})");
+    CHECK(json::parse(before) == json::parse(R"({"ratings":[
+        {"procedure":"kokuho-kanyu","month":"2025-10","total":6,"counts":[1,1,0,1,3]}],"counting":"2025-11"})"));
+}
+
+TEST_CASE("endpoint ratings: scores are shown only where at least five residents rated", "[endpoint]") {
+    Ratings r;
+    for (int score : {5, 5, 4, 1}) r.store.add_rating("juminhyo-copy", "2025-10", score);
+    for (int score : {5, 5, 4, 1, 5}) r.store.add_rating("kokuho-kanyu", "2025-10", score);
+    CHECK(json::parse(r.counts("?month=2025-10").body()) == json::parse(R"({"ratings":[
+        {"procedure":"juminhyo-copy","month":"2025-10","total":4},
+        {"procedure":"kokuho-kanyu","month":"2025-10","total":5,"counts":[1,0,0,1,3]}],"counting":"2025-11"})"));
 }
 
 TEST_CASE("endpoint ratings: anything but a procedure id and a score from 1 to 5 is refused and not counted",

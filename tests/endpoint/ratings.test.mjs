@@ -1,13 +1,13 @@
 // Anonymous ratings on the real server: residents' ratings answered 204 and counted, malformed ones
-// refused, the counts read back through the staff route, the small body limit and the POST rate limit,
-// and nothing written to the log per rating (each answer checked against openapi.yaml).
+// refused, the counts read back through the staff route once their month has ended (the server's clock
+// is moved past a month's end), the small body limit and the POST rate limit, and nothing written to the
+// log per rating (each answer checked against openapi.yaml).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addStaffToken, errorOf, fetch, newStatusToken, startServer, useServer } from './server.mjs';
 
-const server = useServer();
+const server = useServer({ clock: '2026-10-31T12:00:00Z' });
 const at = (target) => new URL(target, server.url);
-const thisMonth = () => new Date().toISOString().slice(0, 7);
 let staffToken;
 
 function rate(body, { url = server.url, type = 'application/json' } = {}) {
@@ -22,9 +22,9 @@ async function counts(query = '', token = staffToken) {
   return fetch(at(`/api/v1/staff/ratings${query}`), { headers: token ? { authorization: `Bearer ${token}` } : {} });
 }
 
-test('ratings are answered 204 with no body, and staff see them counted by procedure and month', async () => {
+test('ratings are answered 204 with no body, and staff see them counted once the month has ended', async () => {
   staffToken = addStaffToken(server.db, 'tanaka');
-  const scores = { 'kokuho-kanyu': [5, 4, 5, 1], 'tennyu-todoke': [3] };
+  const scores = { 'kokuho-kanyu': [5, 4, 5, 1, 5], 'tennyu-todoke': [3] };
   for (const [procedure, list] of Object.entries(scores)) {
     for (const score of list) {
       const res = await rate({ procedure, score });
@@ -32,27 +32,29 @@ test('ratings are answered 204 with no body, and staff see them counted by proce
       assert.equal(await res.text(), '');
     }
   }
-  // Near midnight at a month's end the ratings above and this read could fall in two months.
-  const month = thisMonth();
-  const res = await counts(`?month=${month}`);
+  // Read while October is being counted, the counts would tell which score the last resident gave.
+  const res = await counts();
   assert.equal(res.status, 200);
-  assert.deepEqual(await res.json(), {
+  assert.deepEqual(await res.json(), { ratings: [], counting: '2026-10' });
+
+  server.setClock('2026-11-01T12:00:00Z');
+  // Five residents rated kokuho-kanyu, so its scores are shown; one rated tennyu-todoke, so only that one did.
+  assert.deepEqual(await (await counts('?month=2026-10')).json(), {
     ratings: [
-      { procedure: 'kokuho-kanyu', month, counts: [1, 0, 0, 1, 2] },
-      { procedure: 'tennyu-todoke', month, counts: [0, 0, 1, 0, 0] },
+      { procedure: 'kokuho-kanyu', month: '2026-10', total: 5, counts: [1, 0, 0, 1, 3] },
+      { procedure: 'tennyu-todoke', month: '2026-10', total: 1 },
     ],
+    counting: '2026-11',
   });
-  const all = await (await counts()).json();
-  assert.deepEqual(all.ratings.map((r) => r.procedure), ['kokuho-kanyu', 'tennyu-todoke']);
 });
 
 test('forty ratings sent at once all count', async () => {
-  const before = (await (await counts()).json()).ratings.find((r) => r.procedure === 'juminhyo-copy');
-  assert.equal(before, undefined);
   await Promise.all(Array.from({ length: 40 }, () => rate({ procedure: 'juminhyo-copy', score: 2 })
     .then((res) => assert.equal(res.status, 204))));
-  const after = (await (await counts()).json()).ratings.find((r) => r.procedure === 'juminhyo-copy');
-  assert.deepEqual(after.counts, [0, 40, 0, 0, 0]);
+  assert.deepEqual((await (await counts()).json()).ratings.map((r) => r.procedure), ['kokuho-kanyu', 'tennyu-todoke']);
+  server.setClock('2026-12-01T12:00:00Z');
+  const after = (await (await counts('?month=2026-11')).json()).ratings;
+  assert.deepEqual(after, [{ procedure: 'juminhyo-copy', month: '2026-11', total: 40, counts: [0, 40, 0, 0, 0] }]);
 });
 
 test('a score of 0, 6 or "3", a missing or malformed procedure, or any other field is 400 bad_rating', async () => {
@@ -74,9 +76,9 @@ test('a score of 0, 6 or "3", a missing or malformed procedure, or any other fie
   const text = await rate({ procedure: 'kokuho-kanyu', score: 3 }, { type: 'text/plain' });
   assert.equal(text.status, 415);
   errorOf(assert, await text.text(), 'unsupported_media_type');
-  const { ratings } = await (await counts()).json();
-  assert.ok(!ratings.some((r) => r.procedure === 'Kokuho-Kanyu'));
-  assert.deepEqual(ratings.find((r) => r.procedure === 'kokuho-kanyu').counts, [1, 0, 0, 1, 2]);
+  server.setClock('2027-01-01T12:00:00Z');
+  const { ratings } = await (await counts('?month=2026-12')).json();
+  assert.deepEqual(ratings, []);
 });
 
 test('a body over 256 bytes is 413 before it is read', async () => {
@@ -97,7 +99,7 @@ test('the staff route needs a staff token and a month in the form YYYY-MM', asyn
     assert.equal(res.status, 400, month);
     errorOf(assert, await res.text(), 'bad_month');
   }
-  assert.deepEqual(await (await counts('?month=1999-01')).json(), { ratings: [] });
+  assert.deepEqual(await (await counts('?month=1999-01')).json(), { ratings: [], counting: '2027-01' });
 });
 
 test('nothing is logged per rating', () => {

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { responseProblems } from './openapi_check.mjs';
+import { serverClock } from './server_clock.mjs';
 
 // Marker text placed outside the site folder: seeing it in any response means a traversal leak.
 export const SECRET = 'MADOGUCHI-SECRET-OUTSIDE-THE-SITE';
@@ -110,10 +111,12 @@ function databaseIn(root, reused) {
  * Starts the endpoint. Resolves once it prints its "listening on" line.
  * Options: `args` (extra flags; the upload rate limit is off unless they set --post-rate), `root` (reuse a
  * folder and its database: the caller removes it), `db` (a database another server uses, SQLite file or
- * postgresql:// URL: the caller disposes of it), `key` (the ward key pair to accept; made if absent).
- * Returns { url, port, root, site, db, key, stderr(), stop(signal) }; stop() resolves to { code, signal }.
+ * postgresql:// URL: the caller disposes of it), `key` (the ward key pair to accept; made if absent), `clock`
+ * (a time to start the server's wall clock at, instead of now; setClock(time) then moves it).
+ * Returns { url, port, root, site, db, key, stderr(), stop(signal), setClock(time) if clock was given };
+ * stop() resolves to { code, signal }.
  */
-export async function startServer({ startTimeoutMs = 10000, args = [], root: givenRoot, db: givenDb, key } = {}) {
+export async function startServer({ startTimeoutMs = 10000, args = [], root: givenRoot, db: givenDb, key, clock } = {}) {
   const binary = endpointBinary();
   const root = givenRoot ?? await mkdtemp(path.join(os.tmpdir(), 'madoguchi-endpoint-'));
   const site = await writeSite(root);
@@ -123,8 +126,9 @@ export async function startServer({ startTimeoutMs = 10000, args = [], root: giv
   const database = givenDb ? { db: givenDb, dispose() {} } : databaseIn(root, Boolean(givenRoot));
   const { db } = database;
   const rate = args.includes('--post-rate') ? [] : ['--post-rate', '0'];
+  const serverTime = clock === undefined ? undefined : serverClock(root, clock);
   const child = spawn(binary, ['--site', site, '--db', db, '--port', '0', '--keys', keysFile, ...rate, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+    { stdio: ['ignore', 'pipe', 'pipe'], env: serverTime?.env });
 
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -181,7 +185,8 @@ export async function startServer({ startTimeoutMs = 10000, args = [], root: giv
     return stopped;
   };
 
-  return { url, port: Number(new URL(url).port), root, site, db, key, stderr: () => stderr, stop };
+  const moved = serverTime ? { setClock: serverTime.set } : {};
+  return { url, port: Number(new URL(url).port), root, site, db, key, stderr: () => stderr, stop, ...moved };
 }
 
 /**

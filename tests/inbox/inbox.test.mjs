@@ -1,13 +1,14 @@
 // The ward's side on a real endpoint: an application sealed as the app seals it is posted, then
 // madoguchi-inbox fetches, opens and files it as the same JSON, marks it received, and answers the
-// resident with a note the endpoint stores only sealed; and it reads the residents' rating counts.
+// resident with a note the endpoint stores only sealed; and it reads the residents' rating counts once
+// their month has ended.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { addStaffToken, fetch, newStatusToken, postEnvelope, useServer } from '../endpoint/server.mjs';
+import { addStaffToken, fetch, newStatusToken, postEnvelope, startServer, useServer } from '../endpoint/server.mjs';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'madoguchi-inbox-'));
 const keyDir = path.join(work, 'ward');
@@ -128,32 +129,49 @@ test('a wrong staff token or passphrase stops the run with a message that says w
   assert.match(locked.stderr, /passphrase/i);
 });
 
-test('ratings prints the counts per procedure and month as a table, or as CSV', async () => {
-  const tokenFile = path.join(work, 'staff3.token');
-  writeFileSync(tokenFile, `${addStaffToken(server.db, 'ito')}\n`);
-  for (const [procedure, score] of [['kokuho-kanyu', 5], ['kokuho-kanyu', 4], ['kokuho-kanyu', 4], ['tennyu-todoke', 2]]) {
-    const res = await fetch(new URL('/api/v1/ratings', server.url), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ procedure, score }),
-    });
-    assert.equal(res.status, 204);
+test('ratings prints the counts of ended months as a table or as CSV, and says when this month is shown', async () => {
+  // Its own server, with a clock the test moves past the end of October.
+  const clocked = await startServer({ clock: '2026-10-31T12:00:00Z' });
+  try {
+    const tokenFile = path.join(work, 'staff3.token');
+    writeFileSync(tokenFile, `${addStaffToken(clocked.db, 'ito')}\n`);
+    const ratings = (...args) => inbox('ratings', '--server', clocked.url, '--token-file', tokenFile, ...args);
+    const scores = [['kokuho-kanyu', 5], ['kokuho-kanyu', 4], ['kokuho-kanyu', 4], ['kokuho-kanyu', 5],
+      ['kokuho-kanyu', 3], ['tennyu-todoke', 2]];
+    for (const [procedure, score] of scores) {
+      const res = await fetch(new URL('/api/v1/ratings', clocked.url), {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ procedure, score }),
+      });
+      assert.equal(res.status, 204);
+    }
+    const counting = ratings();
+    assert.equal(counting.status, 0, counting.stderr);
+    assert.equal(counting.stdout, 'no ratings in the months that have ended\n' +
+      '2026-10 is still being counted: its ratings are shown from 2026-11-01 (UTC)\n');
+
+    clocked.setClock('2026-11-01T12:00:00Z');
+    const table = ratings('--month', '2026-10');
+    assert.equal(table.status, 0, table.stderr);
+    assert.equal(table.stdout,
+      'month    procedure      ratings  average  1  2  3  4  5\n' +
+      '2026-10  kokuho-kanyu         5      4.2  0  0  1  2  2\n' +
+      '2026-10  tennyu-todoke        1        -  -  -  -  -  -\n' +
+      '-: fewer than 5 residents rated it that month, so the portal does not show their scores\n');
+
+    const csv = ratings('--csv');
+    assert.equal(csv.status, 0, csv.stderr);
+    const lines = csv.stdout.split('\r\n');
+    assert.equal(lines[0], '\uFEFF"月","手続き","件数","平均","評価1","評価2","評価3","評価4","評価5"');
+    assert.equal(lines[1], '"2026-10","kokuho-kanyu","5","4.2","0","0","1","2","2"');
+    assert.equal(lines[2], '"2026-10","tennyu-todoke","1","","","","","",""');
+    assert.match(csv.stderr, /^2026-11 is still being counted: its ratings are shown from 2026-12-01 \(UTC\)$/m);
+
+    assert.equal(ratings('--month', '1999-01').stdout, 'no ratings in 1999-01\n');
+    const bad = ratings('--month', '2026-13');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--month 2026-13 is not YYYY-MM/);
+  } finally {
+    const { code } = await clocked.stop();
+    assert.equal(code, 0, clocked.stderr());
   }
-  const month = new Date().toISOString().slice(0, 7);
-  const table = inbox('ratings', '--server', server.url, '--token-file', tokenFile, '--month', month);
-  assert.equal(table.status, 0, table.stderr);
-  assert.equal(table.stdout,
-    'month    procedure      ratings  average  1  2  3  4  5\n' +
-    `${month}  kokuho-kanyu         3      4.3  0  0  0  2  1\n` +
-    `${month}  tennyu-todoke        1      2.0  0  1  0  0  0\n`);
-
-  const csv = inbox('ratings', '--server', server.url, '--token-file', tokenFile, '--csv');
-  assert.equal(csv.status, 0, csv.stderr);
-  const lines = csv.stdout.split('\r\n');
-  assert.equal(lines[0], '\uFEFF"月","手続き","件数","平均","評価1","評価2","評価3","評価4","評価5"');
-  assert.equal(lines[1], `"${month}","kokuho-kanyu","3","4.3","0","0","0","2","1"`);
-
-  const none = inbox('ratings', '--server', server.url, '--token-file', tokenFile, '--month', '1999-01');
-  assert.equal(none.stdout, 'no ratings in 1999-01\n');
-  const bad = inbox('ratings', '--server', server.url, '--token-file', tokenFile, '--month', '2026-13');
-  assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--month 2026-13 is not YYYY-MM/);
 });

@@ -1,11 +1,14 @@
 // Residents' "how easy was this?" ratings: a resident adds one anonymously, staff read the monthly counts.
-// Only a counter per procedure, month and score is touched, so nothing links a rating to a submission.
+// Only a counter per procedure, month and score is touched, so nothing links a rating to a submission;
+// staff see a month only once it has ended, and its scores only where enough residents rated.
 #include "api_error.hpp"
 #include "routes.hpp"
 
 #include "core/draft_id.hpp"
 
 #include <boost/json.hpp>
+
+#include <numeric>
 
 namespace madoguchi::endpoint {
 
@@ -23,6 +26,10 @@ bool is_month(std::string_view s) {
     const int month = (s[5] - '0') * 10 + (s[6] - '0');
     return month >= 1 && month <= 12;
 }
+
+// Below this many ratings of a procedure in a month, staff who know who applied could tell who gave
+// which score, so only the total is shown.
+constexpr std::int64_t kFewestRatingsShownByScore = 5;
 
 }  // namespace
 
@@ -64,13 +71,18 @@ Response staff_ratings(const Request& req, Services& services) {
     if (auto* error = std::get_if<Response>(&staff)) return std::move(*error);
     const auto month = query_value(req.target(), "month");
     if (month && !is_month(*month)) return errors::bad_month(*month);
+    // The month still being counted stays hidden: read again after a known submission arrives, its
+    // counts would show which score that resident gave. An ended month's counters never change.
+    const std::string counting = utc_time(services.now()).substr(0, 7);
     boost::json::array list;
     for (const auto& r : services.store.ratings(month)) {
-        list.push_back(boost::json::object{{"procedure", r.procedure},
-                                           {"month", r.month},
-                                           {"counts", boost::json::array(r.counts.begin(), r.counts.end())}});
+        if (r.month >= counting) continue;
+        const std::int64_t total = std::accumulate(r.counts.begin(), r.counts.end(), std::int64_t{0});
+        boost::json::object row{{"procedure", r.procedure}, {"month", r.month}, {"total", total}};
+        if (total >= kFewestRatingsShownByScore) row["counts"] = boost::json::array(r.counts.begin(), r.counts.end());
+        list.push_back(std::move(row));
     }
-    return json_response(http::status::ok, boost::json::object{{"ratings", std::move(list)}});
+    return json_response(http::status::ok, boost::json::object{{"ratings", std::move(list)}, {"counting", counting}});
 }
 
 }  // namespace madoguchi::endpoint

@@ -34,7 +34,7 @@ int usage() {
                "                        --status STATUS [--message-file FILE]\n"
                "      sets the status the resident sees; the note (UTF-8 text) is sealed to the resident\n"
                "  madoguchi-inbox ratings --server URL --token-file FILE [--month YYYY-MM] [--csv]\n"
-               "      residents' ratings per procedure and month: count, average, and how many gave 1 to 5\n"
+               "      residents' ratings per procedure and ended month: count, average, and how many gave 1 to 5\n"
                "  tools/inbox/README.md explains each.\n";
   return 2;
 }
@@ -142,10 +142,13 @@ int ratings(const Options& o) {
     return 2;
   }
   StaffClient client(o.server, first_line(read_text(o.token_file, "token file")));
-  const std::vector<RatingCounts> rows = client.ratings(o.month);
-  if (o.csv) std::cout << rating_csv(rows);
-  else if (rows.empty()) std::cout << "no ratings" << (o.month.empty() ? "" : " in " + o.month) << '\n';
-  else std::cout << rating_table(rows);
+  const RatingReport report = client.ratings(o.month);
+  if (o.csv) {
+    std::cout << rating_csv(report.rows);
+    std::cerr << rating_notes(report, o.month);
+  } else {
+    std::cout << rating_text(report, o.month);
+  }
   return 0;
 }
 

@@ -105,7 +105,7 @@ void StaffClient::set_status(const std::string& receipt, const std::string& stat
   call("PUT", "/api/v1/staff/submissions/" + receipt + "/status", json::serialize(body));
 }
 
-std::vector<RatingCounts> StaffClient::ratings(const std::string& month) {
+RatingReport StaffClient::ratings(const std::string& month) {
   return read_ratings(call("GET", "/api/v1/staff/ratings" + (month.empty() ? "" : "?month=" + month), "").body);
 }
 

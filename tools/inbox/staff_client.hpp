@@ -21,7 +21,7 @@ class StaffClient final : public SubmissionSource {
   void set_status(const std::string& receipt, const std::string& status, const std::string& sealed_message) override;
 
   // Rating counts of one month (YYYY-MM), or of every month when `month` is empty.
-  std::vector<RatingCounts> ratings(const std::string& month);
+  RatingReport ratings(const std::string& month);
 
   // A file of the public site, such as "/catalog.json".
   std::string public_file(const std::string& path);
