@@ -58,18 +58,13 @@ async function scrollTo(locator, { top = false } = {}) {
 
 test('Korean, Vietnamese and Chinese on a phone, switched in the middle of the 転入届', async (t) => {
   const requested = [];
-  let names;
   const { context, page, problems } = await openPhone(browser, server.url, {
-    prepare: (p) => {
-      p.on('request', (r) => requested.push(new URL(r.url()).pathname.slice(1)));
-      names = p.waitForResponse((r) => r.url().endsWith('fonts/ui-names.otf'));
-    },
+    prepare: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname.slice(1))),
   });
-  // A Japanese resident's page loads the small font of the switch's names (한국어) before its first
-  // frame, and no other extra font.
-  await names;
+  // A Japanese resident's page carries the small font of the switch's names (한국어) for its first frame
+  // (tools/first-frame-page), and asks for no extra font.
   await audited(page, 'home-ja');
-  assert.deepEqual(requested.filter((f) => EXTRA_FONTS.includes(f)), []);
+  assert.deepEqual(requested.filter((f) => [...EXTRA_FONTS, 'fonts/ui-names.otf'].includes(f)), []);
 
   // 한국어: the Hangul font comes with the choice.
   const koFont = page.waitForResponse((r) => r.url().endsWith('fonts/ui-ko.otf'));
@@ -144,7 +139,7 @@ test('Korean, Vietnamese and Chinese on a phone, switched in the middle of the �
 
   // Each extra font was fetched once, when its language was first chosen.
   for (const f of EXTRA_FONTS) assert.equal(requested.filter((r) => r === f).length, 1, f);
-  for (const f of [...EXTRA_FONTS, 'fonts/ui-names.otf']) {
+  for (const f of EXTRA_FONTS) {
     const file = path.join(SITE, f);
     t.diagnostic(`${f}: ${statSync(file).size} bytes, ${statSync(file + '.br').size} brotli`);
   }
@@ -158,7 +153,8 @@ test('a resident who chose Korean reloads into Korean at once, and no other lang
     prepare: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)),
   });
   const i18n = () => requested.filter((f) => f.startsWith('/i18n/')).sort();
-  assert.deepEqual(i18n(), ['/i18n/ja.json', '/i18n/names.json']);  // a first visit: Japanese, and each language's name
+  // A first visit asks for none: the page carries the Japanese messages and each language's name.
+  assert.deepEqual(i18n(), []);
   const ko = await chooseLanguage(page, 'ko');
   await page.getByRole('heading', { name: ko['home.heading'], level: 1 }).waitFor();
   await page.waitForTimeout(1500);  // the device keeps the choice (its saver waits 0.4 s)
@@ -167,7 +163,7 @@ test('a resident who chose Korean reloads into Korean at once, and no other lang
   await page.waitForFunction(() => window.Madoguchi && window.Madoguchi.ready && window.Madoguchi.frames > 0, null, { polling: 'raf' });
   // The first usable frame is already Korean: its messages came before it, with their fallback.
   assert.equal(await page.evaluate(() => document.querySelector('#mirror h1')?.textContent), ko['home.heading']);
-  assert.deepEqual(i18n().filter((f) => !['/i18n/ja.json', '/i18n/names.json'].includes(f)), ['/i18n/en.json', '/i18n/ko.json']);
+  assert.deepEqual(i18n(), ['/i18n/en.json', '/i18n/ko.json']);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -13,23 +13,17 @@
 
 using namespace madoguchi;
 
-#ifdef EXTRA_FONT_DIR
+#ifdef WEB_BUILD_SITE_DIR
 namespace {
-std::vector<unsigned char> bytes_of(const std::string& path) {
-  const std::string s = fixtures::read_file(path);
-  return {s.begin(), s.end()};
-}
-
-std::vector<unsigned char> home_font() { return bytes_of(std::string(EXTRA_FONT_DIR) + "/ui-ja-home.ttf"); }
-std::vector<unsigned char> first_font() { return bytes_of(std::string(EXTRA_FONT_DIR) + "/ui-ja-first.ttf"); }
-std::vector<unsigned char> full_font() { return bytes_of(UI_FONT_FILE); }
+std::vector<unsigned char> home_font() { return fixtures::web_build_file("fonts/ui-ja-home.ttf"); }
+std::vector<unsigned char> first_font() { return fixtures::web_build_file("fonts/ui-ja-first.ttf"); }
+std::vector<unsigned char> full_font() { return fixtures::read_bytes(UI_FONT_FILE); }
 
 // As the app starts: the Japanese font with the language switch's names merged in.
 ui::FontAtlasBuilder starting_builder(std::vector<unsigned char> main_font) {
   ui::FontAtlasBuilder builder(std::move(main_font));
-  const std::string names(language_names_font().file);
   const auto slot = static_cast<std::size_t>(&language_names_font() - extra_fonts().data());
-  REQUIRE(builder.set_merged_font(slot, bytes_of(std::string(EXTRA_FONT_DIR) + names.substr(names.find('/')))));
+  REQUIRE(builder.set_merged_font(slot, fixtures::web_build_file(std::string(language_names_font().file))));
   return builder;
 }
 

@@ -36,6 +36,20 @@ inline std::string read_file(const std::string& path) {
   return s.str();
 }
 
+inline std::vector<unsigned char> read_bytes(const std::string& path) {
+  const std::string s = read_file(path);
+  return {s.begin(), s.end()};
+}
+
+#ifdef WEB_BUILD_SITE_DIR
+// A file of the web build by its URL ("fonts/ui-names.otf"): one index.html carries
+// (web/CMakeLists.txt, carried_file) or one the site serves.
+inline std::vector<unsigned char> web_build_file(const std::string& url) {
+  const std::string carried = std::string(WEB_BUILD_CARRIED_DIR) + "/" + url;
+  return read_bytes(std::filesystem::exists(carried) ? carried : std::string(WEB_BUILD_SITE_DIR) + "/" + url);
+}
+#endif
+
 inline std::vector<madoguchi::SourceFile> real_catalog_files() {
   namespace fs = std::filesystem;
   fs::path dir = fs::path(MADOGUCHI_SOURCE_DIR) / "assets" / "catalog";

@@ -117,20 +117,15 @@ TEST_CASE("each extra font is fetched for its language or for a typed character 
   CHECK(&language_names_font() == &extra_fonts().back());  // merged last: a language's own font wins
 }
 
-#ifdef EXTRA_FONT_DIR
+#ifdef WEB_BUILD_SITE_DIR
 namespace {
-std::vector<unsigned char> bytes_of(const std::string& path) {
-  const std::string s = fixtures::read_file(path);
-  return {s.begin(), s.end()};
-}
-
-// The built site's extra fonts merged into the Japanese one, as the app merges them.
+// The web build's extra fonts merged into the Japanese one, as the app merges them.
 ui::FontAtlasBuilder builder_with_extra_fonts() {
-  ui::FontAtlasBuilder builder(bytes_of(UI_FONT_FILE));
+  ui::FontAtlasBuilder builder(fixtures::read_bytes(UI_FONT_FILE));
   for (std::size_t i = 0; i < extra_fonts().size(); ++i) {
     const std::string file(extra_fonts()[i].file);
     INFO(file);
-    REQUIRE(builder.set_merged_font(i, bytes_of(std::string(EXTRA_FONT_DIR) + file.substr(file.find('/')))));
+    REQUIRE(builder.set_merged_font(i, fixtures::web_build_file(file)));
   }
   return builder;
 }
@@ -197,11 +192,11 @@ TEST_CASE("bench: the atlas in Korean at density 3", "[.bench]") {
   const Catalog catalog = *load_catalog(fixtures::real_catalog_files()).catalog;
   const Messages messages = fixtures::real_messages();
   GlyphSet glyphs = glyphs_for(catalog, messages);
-  ui::FontAtlasBuilder japanese(bytes_of(UI_FONT_FILE)), korean(bytes_of(UI_FONT_FILE));
+  ui::FontAtlasBuilder japanese(fixtures::read_bytes(UI_FONT_FILE)), korean(fixtures::read_bytes(UI_FONT_FILE));
   for (std::size_t i = 0; i < extra_fonts().size(); ++i) {
     const std::string file(extra_fonts()[i].file);
     if (file == extra_font_for_language("ko")->file || file == language_names_font().file)
-      REQUIRE(korean.set_merged_font(i, bytes_of(std::string(EXTRA_FONT_DIR) + file.substr(file.find('/')))));
+      REQUIRE(korean.set_merged_font(i, fixtures::web_build_file(file)));
   }
   ui::FontAtlasBuilder every = builder_with_extra_fonts();
   auto measure = [&](const char* what, ui::FontAtlasBuilder& builder, ImFontAtlas& atlas) {
