@@ -12,6 +12,7 @@
 #include "json_text.hpp"
 #include "outbox.hpp"
 #include "outgoing_submission.hpp"
+#include "secret_json.hpp"
 
 namespace madoguchi {
 namespace {
@@ -24,12 +25,6 @@ bool kept_in_backup(const std::string& id) {
   for (const char* prefix : {kDraftRecordPrefix, kSentRecordPrefix, kOutboxRecordPrefix, kSentKeysRecordPrefix, kFileRecordPrefix})
     if (id.rfind(prefix, 0) == 0) return true;
   return false;
-}
-
-// The JSON object's copies of the records hold reply secret keys and are not wiped otherwise.
-void wipe_strings(json::object& records) {
-  for (auto& [id, text] : records)
-    if (text.is_string()) sodium_memzero(text.as_string().data(), text.as_string().size());
 }
 
 bool same_answers(const FormDraft& a, const FormDraft& b) {
@@ -57,17 +52,16 @@ std::string backup_contents(const std::map<std::string, std::string>& records, s
   for (const auto& [id, text] : records)
     if (kept_in_backup(id)) kept[id] = text;
   json::object o{{"format", kBackupContentsFormat}, {"made", made_at}};
-  o["records"] = std::move(kept);
-  std::string text = json::serialize(o);
-  wipe_strings(o["records"].as_object());
-  return text;
+  o["records"] = std::move(kept);  // their copies hold reply secret keys
+  return serialize_secret_json(std::move(o));
 }
 
 BackupRestore restore_backup_contents(Navigation& nav, const Catalog& catalog, std::string_view text) {
   BackupRestore result;
-  ParsedJson parsed = parse_json_text(text);
-  if (parsed.error || !parsed.value.is_object()) return result;
-  json::object& o = parsed.value.get_object();
+  SecretJson parsed(text);  // the records hold reply secret keys
+  json::object* backup = parsed.object();
+  if (!backup) return result;
+  json::object& o = *backup;
   json::value* records = o.if_contains("records");
   if (string_member(o, "format") != kBackupContentsFormat || !records || !records->is_object()) return result;
   std::map<std::string, std::string> app_records, key_records;
@@ -76,7 +70,6 @@ BackupRestore restore_backup_contents(Navigation& nav, const Catalog& catalog, s
     const std::string record_id(id);
     (record_id.rfind(kSentKeysRecordPrefix, 0) == 0 ? key_records : app_records)[record_id] = std::string(value.get_string());
   }
-  wipe_strings(records->get_object());
   result.ok = true;
 
   Navigation incoming;

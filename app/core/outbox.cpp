@@ -9,6 +9,7 @@
 
 #include "crypto/byte_text.hpp"
 #include "json_text.hpp"
+#include "secret_json.hpp"
 
 namespace madoguchi {
 namespace {
@@ -32,19 +33,19 @@ std::string outbox_record_text(const QueuedApplication& queued) {
                  {"queued_at", queued.queued_at},
                  {"attempts", queued.attempts},
                  {"last_error", queued.last_error},
-                 {"envelope", crypto::to_base64(queued.sealed->envelope)},
-                 {"keys", sent_keys_text(*queued.sealed)}};
-  std::string text = json::serialize(o);
-  // The keys text holds the reply secret key, and the JSON object's copy of it is not wiped otherwise.
-  auto& keys = o["keys"].as_string();
+                 {"envelope", crypto::to_base64(queued.sealed->envelope)}};
+  // The keys text holds the reply secret key.
+  std::string keys = sent_keys_text(*queued.sealed);
+  o["keys"] = keys;
   sodium_memzero(keys.data(), keys.size());
-  return text;
+  return serialize_secret_json(std::move(o));
 }
 
 std::optional<QueuedApplication> read_outbox_record(std::string_view text) {
-  const ParsedJson parsed = parse_json_text(text);
-  if (parsed.error || !parsed.value.is_object()) return std::nullopt;
-  const auto& o = parsed.value.get_object();
+  SecretJson parsed(text);
+  const auto* file = parsed.object();
+  if (!file) return std::nullopt;
+  const auto& o = *file;
   if (string_member(o, "format") != kOutboxFormat) return std::nullopt;
   std::string keys_text = string_member(o, "keys");
   auto sealed = read_sent_keys(keys_text);

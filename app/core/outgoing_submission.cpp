@@ -10,6 +10,7 @@
 #include "crypto/envelope.hpp"
 #include "crypto/random_token.hpp"
 #include "json_text.hpp"
+#include "secret_json.hpp"
 
 namespace madoguchi {
 namespace {
@@ -70,22 +71,21 @@ constexpr const char* kSentKeysFormat = "madoguchi-sent-keys/1";
 }  // namespace
 
 std::string sent_keys_text(const SealedApplication& sent) {
+  std::string secret = crypto::to_base64({sent.reply_key.secret_key.data(), sent.reply_key.secret_key.size()});
   boost::json::object o{{"format", kSentKeysFormat},
                         {"submission_id", sent.submission_id},
                         {"status_token", sent.status_token},
                         {"reply_public_key", crypto::to_base64(sent.reply_key.public_key.bytes)},
-                        {"reply_secret_key", crypto::to_base64({sent.reply_key.secret_key.data(), sent.reply_key.secret_key.size()})}};
-  std::string text = boost::json::serialize(o);
-  // The JSON object's copy of the secret key is a std::string that is not wiped: clear it now.
-  auto& secret = o["reply_secret_key"].as_string();
+                        {"reply_secret_key", secret}};
   sodium_memzero(secret.data(), secret.size());
-  return text;
+  return serialize_secret_json(std::move(o));
 }
 
 std::optional<SealedApplication> read_sent_keys(std::string_view text) {
-  const ParsedJson parsed = parse_json_text(text);
-  if (parsed.error || !parsed.value.is_object()) return std::nullopt;
-  const auto& o = parsed.value.get_object();
+  SecretJson parsed(text);
+  const auto* file = parsed.object();
+  if (!file) return std::nullopt;
+  const auto& o = *file;
   if (string_member(o, "format") != kSentKeysFormat) return std::nullopt;
   SealedApplication sent;
   sent.submission_id = string_member(o, "submission_id");
