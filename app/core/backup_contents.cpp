@@ -23,7 +23,7 @@ constexpr const char* kBackupContentsFormat = "madoguchi-backup/1";
 
 bool kept_in_backup(const std::string& id) {
   for (const char* prefix : {kDraftRecordPrefix, kSentRecordPrefix, kOutboxRecordPrefix, kSentKeysRecordPrefix, kFileRecordPrefix})
-    if (id.rfind(prefix, 0) == 0) return true;
+    if (id.starts_with(prefix)) return true;
   return false;
 }
 
@@ -68,7 +68,7 @@ BackupRestore restore_backup_contents(Navigation& nav, const Catalog& catalog, s
   for (const auto& [id, value] : records->get_object()) {
     if (!value.is_string() || !kept_in_backup(std::string(id))) continue;
     const std::string record_id(id);
-    (record_id.rfind(kSentKeysRecordPrefix, 0) == 0 ? key_records : app_records)[record_id] = std::string(value.get_string());
+    (record_id.starts_with(kSentKeysRecordPrefix) ? key_records : app_records)[record_id] = std::string(value.get_string());
   }
   result.ok = true;
 

@@ -216,7 +216,7 @@ RestoredRecords restore_device_records(Navigation& nav, const Catalog& catalog,
                                        const std::map<std::string, std::string>& records) {
   RestoredRecords restored;
   for (const auto& [id, text] : records) {
-    if (id.rfind(kFileRecordPrefix, 0) == 0) {
+    if (id.starts_with(kFileRecordPrefix)) {
       auto file = read_file_record(std::string_view(id).substr(std::string_view(kFileRecordPrefix).size()), text);
       if (file) {
         std::string file_id = file->id;
@@ -228,9 +228,9 @@ RestoredRecords restore_device_records(Navigation& nav, const Catalog& catalog,
     const ParsedJson parsed = parse_json_text(text);
     bool ok = !parsed.error && parsed.value.is_object();
     if (ok && id == kSessionRecord) ok = restore_session(nav, parsed.value.get_object(), restored.fragment);
-    else if (ok && id.rfind(kDraftRecordPrefix, 0) == 0) ok = restore_draft(nav, catalog, parsed.value.get_object());
-    else if (ok && id.rfind(kSentRecordPrefix, 0) == 0) ok = restore_sent(nav, parsed.value.get_object());
-    else if (ok && id.rfind(kOutboxRecordPrefix, 0) == 0) ok = restore_queued(nav, text);
+    else if (ok && id.starts_with(kDraftRecordPrefix)) ok = restore_draft(nav, catalog, parsed.value.get_object());
+    else if (ok && id.starts_with(kSentRecordPrefix)) ok = restore_sent(nav, parsed.value.get_object());
+    else if (ok && id.starts_with(kOutboxRecordPrefix)) ok = restore_queued(nav, text);
     else ok = false;
     if (!ok) restored.unreadable.push_back(id);
   }

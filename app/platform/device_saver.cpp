@@ -70,7 +70,7 @@ void save_now() {
   std::vector<std::string> drafts;
   const std::string prefix = kDraftRecordPrefix;
   for (const auto& id : changes.write)
-    if (id.rfind(prefix, 0) == 0) drafts.push_back(id.substr(prefix.size()));
+    if (id.starts_with(prefix)) drafts.push_back(id.substr(prefix.size()));
   if (!drafts.empty()) g_saver.hooks.apply(DraftsEdited{drafts, utc_iso_time()});
 
   auto now = g_saver.hooks.records();

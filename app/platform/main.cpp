@@ -320,7 +320,7 @@ void frame() {
 std::string restore_from_device() {
   std::map<std::string, std::string> app_records, key_records;
   for (auto& [id, text] : g_app.device.records)
-    (id.rfind(kSentKeysRecordPrefix, 0) == 0 ? key_records : app_records)[id] = std::move(text);
+    (id.starts_with(kSentKeysRecordPrefix) ? key_records : app_records)[id] = std::move(text);
   RestoredRecords restored = restore_device_records(g_app.nav, g_app.catalog, app_records);
   for (auto& id : restore_sent_keys(key_records)) restored.unreadable.push_back(std::move(id));
   for (const auto& id : restored.unreadable) std::fprintf(stderr, "device record %s could not be read\n", id.c_str());
@@ -373,7 +373,7 @@ void start() {
   // A draft is fitted to its form as it is put back (core/device_records.hpp): a device holding one waits
   // for the whole catalog.
   const auto& records = g_app.device.records;
-  if (std::any_of(records.begin(), records.end(), [](const auto& r) { return r.first.rfind(kDraftRecordPrefix, 0) == 0; })) {
+  if (std::any_of(records.begin(), records.end(), [](const auto& r) { return r.first.starts_with(kDraftRecordPrefix); })) {
     g_app.when_past_home = open_first_screen;
     return ask_past_home();
   }

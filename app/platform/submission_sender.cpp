@@ -110,7 +110,7 @@ std::vector<std::string> restore_sent_keys(const std::map<std::string, std::stri
   std::vector<std::string> unreadable;
   const std::string prefix = kSentKeysRecordPrefix;
   for (const auto& [id, text] : records) {
-    if (id.rfind(prefix, 0) != 0) continue;
+    if (!id.starts_with(prefix)) continue;
     if (auto keys = read_sent_keys(text)) g_sent.push_back(Sent{id.substr(prefix.size()), std::move(*keys)});
     else unreadable.push_back(id);
   }
