@@ -10,6 +10,10 @@ inline constexpr int kRatingMin = 1, kRatingMax = 5;
 
 bool is_rating_score(int score);
 
+// A month ratings are counted by: "YYYY-MM" with a month from 01 to 12 (the endpoint's counters and the
+// staff route's filter, the inbox's --month).
+bool is_rating_month(std::string_view s);
+
 // The body of POST api/v1/ratings (tools/endpoint/openapi.yaml): {"procedure":"…","score":N}.
 std::string rating_body(std::string_view procedure_id, int score);
 

@@ -23,6 +23,14 @@ void sent_kokuho(Navigation& nav) {
 
 }  // namespace
 
+TEST_CASE("ratings are counted by months that are YYYY-MM with a real month", "[rating]") {
+  CHECK(is_rating_month("2026-12"));
+  CHECK(is_rating_month("2027-01"));
+  for (const char* bad : {"2026-13", "2026-00", "2026-1", "26-12", "2026/12", "2026-12-01", ""}) {
+    CHECK_FALSE(is_rating_month(bad));
+  }
+}
+
 TEST_CASE("a rating says only the procedure and the score", "[rating]") {
   CHECK(rating_body("kokuho-kanyu", 4) == R"({"procedure":"kokuho-kanyu","score":4})");
   CHECK(rating_settled(204));

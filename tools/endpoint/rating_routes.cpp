@@ -5,6 +5,7 @@
 #include "routes.hpp"
 
 #include "core/draft_id.hpp"
+#include "core/rating.hpp"
 
 #include <boost/json.hpp>
 
@@ -13,19 +14,6 @@
 namespace madoguchi::endpoint {
 
 namespace {
-
-bool is_digits(std::string_view s) {
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-// YYYY-MM with a month from 01 to 12, as the store keys its counters.
-bool is_month(std::string_view s) {
-    if (s.size() != 7 || s[4] != '-' || !is_digits(s.substr(0, 4)) || !is_digits(s.substr(5))) return false;
-    const int month = (s[5] - '0') * 10 + (s[6] - '0');
-    return month >= 1 && month <= 12;
-}
 
 // Below this many ratings of a procedure in a month, staff who know who applied could tell who gave
 // which score, so only the total is shown.
@@ -70,7 +58,7 @@ Response staff_ratings(const Request& req, Services& services) {
     const auto staff = authorize_staff(req, services.store);
     if (auto* error = std::get_if<Response>(&staff)) return std::move(*error);
     const auto month = query_value(req.target(), "month");
-    if (month && !is_month(*month)) return errors::bad_month(*month);
+    if (month && !is_rating_month(*month)) return errors::bad_month(*month);
     // The month still being counted stays hidden: read again after a known submission arrives, its
     // counts would show which score that resident gave. An ended month's counters never change.
     const std::string counting = utc_time(services.now()).substr(0, 7);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/catalog_loader.hpp"
+#include "core/rating.hpp"
 #include "crypto/sodium_runtime.hpp"
 #include "crypto/ward_key_file.hpp"
 #include "inbox_batch.hpp"
@@ -137,7 +138,7 @@ int reply(const Options& o) {
 }
 
 int ratings(const Options& o) {
-  if (!o.month.empty() && !is_month(o.month)) {
+  if (!o.month.empty() && !is_rating_month(o.month)) {
     std::cerr << "madoguchi-inbox: --month " << o.month << " is not YYYY-MM (e.g. 2026-12)\n";
     return 2;
   }

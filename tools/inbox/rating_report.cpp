@@ -7,6 +7,7 @@
 
 #include "core/draft_id.hpp"
 #include "core/json_text.hpp"
+#include "core/rating.hpp"
 #include "csv_export.hpp"
 #include "submission_source.hpp"
 
@@ -65,27 +66,19 @@ std::string table_of(const std::vector<RatingCounts>& rows) {
 
 }  // namespace
 
-bool is_month(std::string_view s) {
-  if (s.size() != 7 || s[4] != '-') return false;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (i != 4 && (s[i] < '0' || s[i] > '9')) return false;
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  return month >= 1 && month <= 12;
-}
-
 RatingReport read_ratings(std::string_view text) {
   ParsedJson parsed = parse_json_text(text);
   const json::object* o = parsed.error ? nullptr : parsed.value.if_object();
   const json::value* list = o ? o->if_contains("ratings") : nullptr;
   if (!list || !list->is_array()) unexpected();
   RatingReport report{{}, string_member(*o, "counting")};
-  if (!is_month(report.counting)) unexpected();
+  if (!is_rating_month(report.counting)) unexpected();
   for (const auto& item : list->get_array()) {
     const json::object* r = item.if_object();
     if (!r) unexpected();
     RatingCounts row{string_member(*r, "procedure"), string_member(*r, "month"), 0, std::nullopt};
     // Both end up on a terminal and in a spreadsheet: only the shapes the endpoint itself accepts.
-    if (!is_catalog_id(row.procedure) || !is_month(row.month)) unexpected();
+    if (!is_catalog_id(row.procedure) || !is_rating_month(row.month)) unexpected();
     const json::value* total = r->if_contains("total");
     if (!total || !total->is_int64() || total->get_int64() < 1) unexpected();
     row.total = total->get_int64();

@@ -24,9 +24,6 @@ struct RatingReport {
   std::string counting;
 };
 
-// YYYY-MM with a month from 01 to 12, as the endpoint counts by.
-bool is_month(std::string_view s);
-
 // Reads {"ratings":[{"procedure","month","total","counts"?}],"counting"}. Throws SourceError when the
 // answer is not in that form.
 RatingReport read_ratings(std::string_view json);
