@@ -282,18 +282,81 @@
 
   document.getElementById('reload').addEventListener('click', () => location.reload());
 
+  // The app comes in two parts (tools/split-app): app.wasm, what a cold start at home runs, and
+  // app.deferred.wasm, the rest, whose functions app.wasm holds placeholders for until it is in. A cold
+  // start at home draws its first frame without waiting for the rest (README, First load) and fetches it
+  // once app.wasm runs. Any other start (from the service worker's cache, or a link to a screen past
+  // home, which runs the rest at once) fetches it with app.wasm and starts the app once both are in.
+  const REST = 'app.deferred.wasm';
+  const restFirst = (navigator.serviceWorker && navigator.serviceWorker.controller) ||
+    location.hash.replace(/^#\/?/, '').replace(/\/$/, '') !== '';
+  let restCompiled = null;  // the compiled rest, when it has come
+  let restIn = false;       // its functions have taken their placeholders' places
+  let restComing = null;
+  let restMissing = null;   // why the rest could not be read when it was needed: the page must be reloaded
+  function compileRest() {
+    if (!restComing) {
+      restComing = WebAssembly.compileStreaming(fetch(REST, { credentials: 'same-origin' }))
+        .then((compiled) => (restCompiled = compiled));
+      restComing.catch(() => { restComing = null; });  // a placeholder may ask again
+    }
+    return restComing;
+  }
+  function instantiateRest() {
+    return compileRest()
+      .then((compiled) => (restIn ? null : WebAssembly.instantiate(compiled, { primary: Module.asm })))
+      .then(() => { restIn = true; });
+  }
+  // Emscripten's glue calls this when a placeholder runs before the rest is in (a tap past home within
+  // the second it takes to come): the rest must then come at once, so it is read synchronously.
+  function loadRestNow(file, imports) {
+    if (restIn) return;
+    if (restMissing) throw restMissing;
+    try {
+      let compiled = restCompiled;
+      if (!compiled) {
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', REST, false);
+        xhr.overrideMimeType('text/plain; charset=x-user-defined');  // the bytes as they are, one per char
+        xhr.send();
+        if (xhr.status !== 200) throw new Error(REST + ': HTTP ' + xhr.status);
+        const text = xhr.responseText;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+        compiled = new WebAssembly.Module(bytes);
+      }
+      new WebAssembly.Instance(compiled, imports);
+      restIn = true;
+    } catch (e) {
+      restMissing = e;
+      Madoguchi.fatal('wasm', String(e));
+      throw e;
+    }
+  }
+
   window.Madoguchi = Madoguchi;
   window.Module = {
     canvas: document.getElementById('canvas'),
     onAbort: (what) => Madoguchi.fatal('wasm', String(what)),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
+    loadSplitModule: loadRestNow,
+    preRun: [() => {
+      const coming = instantiateRest();
+      if (!restFirst) {
+        coming.catch((e) => console.warn(REST + ' did not come, so it is read when first needed: ' + e));
+        return;
+      }
+      Module.addRunDependency(REST);
+      coming.then(() => Module.removeRunDependency(REST), (e) => Madoguchi.fatal('wasm', REST + ': ' + String(e)));
+    }],
   };
 
   if (typeof WebAssembly !== 'object') {
     Madoguchi.fatal('wasm', 'WebAssembly is not supported by this browser');
     return;
   }
+  if (restFirst) compileRest();
   const script = document.createElement('script');
   script.src = 'app.js';
   script.async = true;

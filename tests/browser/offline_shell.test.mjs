@@ -85,8 +85,9 @@ test('after one visit the app starts offline: on reload, in a new page, and with
   const served = await responsesDuring(page, async () => { await page.reload(); await usable(page); });
   await homeShown(page);
   assert.equal(await controlled(page), true);
-  // The page carries the home font, home's part of the catalog and the Japanese messages.
-  for (const file of ['/', '/app.js', '/app.wasm', '/keys.json']) {
+  // The page carries the home font, home's part of the catalog and the Japanese messages. A start from
+  // the service worker runs the app once both its parts are in.
+  for (const file of ['/', '/app.js', '/app.wasm', '/app.deferred.wasm', '/keys.json']) {
     assert.equal(served.get(file), true, `${file} from the service worker`);
   }
   await screenshot(page, 'offline-home-ja');
