@@ -168,7 +168,9 @@ export async function devtools(page) {
   return sessions.get(page);
 }
 
-async function swipe(page, dy) {
+// A finger drawn `dy` CSS px down the middle of the screen. Held still before the lift, so the page stops
+// where the finger left it; with `flick`, lifted while moving, so the page glides on.
+export async function swipe(page, dy, { flick = false } = {}) {
   const cdp = await devtools(page);
   const x = 200, y0 = page.viewportSize().height / 2, steps = 8;
   const point = (y) => [{ x, y, id: 1 }];
@@ -176,8 +178,7 @@ async function swipe(page, dy) {
   for (let s = 1; s <= steps; s++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y0 + (dy * s) / steps) });
   }
-  // Held still before the lift, so the page stops where the finger left it instead of flicking on.
-  await page.waitForTimeout(150);
+  if (!flick) await page.waitForTimeout(150);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 

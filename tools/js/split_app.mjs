@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, startEndpoint, typeWithIme } from '../../tests/browser/portal.mjs';
+import { launchBrowser, startEndpoint, swipe, typeWithIme } from '../../tests/browser/portal.mjs';
 
 const [endpoint, site, instrumented, original, outDir] = process.argv.slice(2);
 if (!outDir) {
@@ -22,13 +22,9 @@ const FEATURES = ['--enable-exception-handling', '--enable-mutable-globals', '--
 // What a resident does on home in the second before the rest comes, so none of it waits for the rest:
 // scrolls with a flick, types a search through the IME and clears it; on a desktop, the wheel and Tab.
 async function useHome(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x: 200, y, id: 1 }] });
-  for (const [from, to] of [[700, 300], [300, 700]]) {
-    await touch('touchStart', from);
-    for (let step = 1; step <= 6; step++) await touch('touchMove', from + ((to - from) * step) / 6);
-    await touch('touchEnd');
-    await page.waitForTimeout(1000);  // the flick's glide
+  for (const dy of [-400, 400]) {
+    await swipe(page, dy, { flick: true });
+    await page.waitForTimeout(1000);  // the glide
   }
   const search = page.locator('#mirror input').first();
   await search.tap({ force: true });
